@@ -1,0 +1,382 @@
+//! The reverse direction of every link, computed once at load.
+//!
+//! The data writes each link on one side only (a condition lists its points); this module
+//! answers the other side (which conditions use a point).
+
+use super::{Catalogue, EntryRef, Kind, Ref};
+
+/// Links seen from their target. Each list is indexed by the target's position in its table.
+#[derive(Debug, Default)]
+pub struct Backlinks {
+    /// For each point: (condition, position in that condition's prescription).
+    pub point_conditions: Vec<Vec<(usize, usize)>>,
+    /// For each point: (contraindication, position in its restricted points).
+    pub point_contraindications: Vec<Vec<(usize, usize)>>,
+    /// For each point: the techniques built on it.
+    pub point_techniques: Vec<Vec<usize>>,
+    /// For each point: the vessels it is the confluent point of.
+    pub point_vessels: Vec<Vec<usize>>,
+    /// For each technique: the conditions that use it.
+    pub technique_conditions: Vec<Vec<usize>>,
+    /// For each technique: the contraindications that restrict it.
+    pub technique_contraindications: Vec<Vec<usize>>,
+    /// For each channel: its points, in number order.
+    pub channel_points: Vec<Vec<usize>>,
+    /// For each region: its points, in catalogue order.
+    pub region_points: Vec<Vec<usize>>,
+    /// For each source: the entries that cite it.
+    pub source_citations: Vec<Vec<EntryRef>>,
+}
+
+impl Backlinks {
+    /// Computes every backlink of a checked catalogue (every link resolves).
+    pub fn compute(c: &Catalogue) -> Backlinks {
+        let mut b = Backlinks {
+            point_conditions: vec![Vec::new(); c.points.len()],
+            point_contraindications: vec![Vec::new(); c.points.len()],
+            point_techniques: vec![Vec::new(); c.points.len()],
+            point_vessels: vec![Vec::new(); c.points.len()],
+            technique_conditions: vec![Vec::new(); c.techniques.len()],
+            technique_contraindications: vec![Vec::new(); c.techniques.len()],
+            channel_points: vec![Vec::new(); c.channels.len()],
+            region_points: vec![Vec::new(); c.regions.len()],
+            source_citations: vec![Vec::new(); c.sources.len()],
+        };
+        let point = |r: &Ref| c.points.position(r).expect("checked link");
+        let technique = |r: &Ref| c.techniques.position(r).expect("checked link");
+        let cite = |b: &mut Backlinks, sources: &mut dyn Iterator<Item = &Ref>, entry: EntryRef| {
+            for s in sources {
+                let list = &mut b.source_citations[c.sources.position(s).expect("checked link")];
+                if !list.contains(&entry) {
+                    list.push(entry);
+                }
+            }
+        };
+
+        for (i, p) in c.points.all().iter().enumerate() {
+            if let Some(ch) = &p.channel {
+                b.channel_points[c.channels.position(ch).expect("checked link")].push(i);
+            }
+            for r in &p.regions {
+                b.region_points[c.regions.position(r).expect("checked link")].push(i);
+            }
+            cite(
+                &mut b,
+                &mut p.sources.iter(),
+                EntryRef {
+                    kind: Kind::Point,
+                    index: i,
+                },
+            );
+        }
+        for (i, ch) in c.channels.all().iter().enumerate() {
+            if let Some(p) = &ch.confluent_point {
+                b.point_vessels[point(p)].push(i);
+            }
+            cite(
+                &mut b,
+                &mut ch.sources.iter(),
+                EntryRef {
+                    kind: Kind::Channel,
+                    index: i,
+                },
+            );
+        }
+        for (i, cond) in c.conditions.all().iter().enumerate() {
+            for (j, p) in cond.points.iter().enumerate() {
+                let list = &mut b.point_conditions[point(&p.point)];
+                if !list.iter().any(|&(k, _)| k == i) {
+                    list.push((i, j));
+                }
+            }
+            for t in &cond.techniques {
+                b.technique_conditions[technique(t)].push(i);
+            }
+            let sources = cond
+                .sources
+                .iter()
+                .chain(&cond.evidence)
+                .chain(cond.points.iter().filter_map(|p| p.source.as_ref()));
+            cite(
+                &mut b,
+                &mut sources.into_iter(),
+                EntryRef {
+                    kind: Kind::Condition,
+                    index: i,
+                },
+            );
+        }
+        for (i, t) in c.techniques.all().iter().enumerate() {
+            for p in &t.points {
+                b.point_techniques[point(p)].push(i);
+            }
+            cite(
+                &mut b,
+                &mut t.sources.iter(),
+                EntryRef {
+                    kind: Kind::Technique,
+                    index: i,
+                },
+            );
+        }
+        for (i, ci) in c.contraindications.all().iter().enumerate() {
+            for (j, p) in ci.points.iter().enumerate() {
+                b.point_contraindications[point(&p.point)].push((i, j));
+            }
+            for t in &ci.techniques {
+                b.technique_contraindications[technique(t)].push(i);
+            }
+            cite(
+                &mut b,
+                &mut ci.sources.iter(),
+                EntryRef {
+                    kind: Kind::Contraindication,
+                    index: i,
+                },
+            );
+        }
+        b
+    }
+}
+
+/// How a linked entry relates to the entry being viewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Cautions and contraindications that restrict this entry (shown first).
+    RestrictedBy,
+    /// The channel a point belongs to.
+    Channel,
+    /// Points of a channel, region, condition, technique or contraindication.
+    Point,
+    /// Conditions a point or technique is used for.
+    UsedFor,
+    /// Points or techniques a contraindication restricts.
+    Restricts,
+    /// Techniques.
+    Technique,
+    /// The vessel a point opens, or a vessel's confluent point.
+    Confluent,
+    /// A channel's interior-exterior partner or a vessel's couple.
+    Partner,
+    /// Body regions.
+    Region,
+    /// Studies about a condition.
+    Evidence,
+    /// Sources.
+    Source,
+    /// Entries citing a source.
+    CitedBy,
+}
+
+impl Relation {
+    /// A heading for links of this relation.
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::RestrictedBy => "Cautions",
+            Relation::Channel => "Channel",
+            Relation::Point => "Points",
+            Relation::UsedFor => "Used for",
+            Relation::Restricts => "Restricts",
+            Relation::Technique => "Techniques",
+            Relation::Confluent => "Confluent",
+            Relation::Partner => "Partner",
+            Relation::Region => "Regions",
+            Relation::Evidence => "Evidence",
+            Relation::Source => "Sources",
+            Relation::CitedBy => "Cited by",
+        }
+    }
+}
+
+/// One link of an entry, in either direction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// How the target relates to the entry.
+    pub relation: Relation,
+    /// The entry linked to.
+    pub target: EntryRef,
+    /// What the link says: a role and why, a restriction's note, a study's finding.
+    pub detail: Option<String>,
+}
+
+impl Catalogue {
+    /// Every link of an entry, both the ones it writes and the ones written to it, grouped by
+    /// relation (cautions first).
+    pub fn links(&self, entry: EntryRef) -> Vec<Link> {
+        let b = &self.backlinks;
+        let mut out = Vec::new();
+        let mut add = |relation, kind, index, detail: Option<String>| {
+            out.push(Link {
+                relation,
+                target: EntryRef { kind, index },
+                detail,
+            })
+        };
+        let pos = |kind: Kind, r: &Ref| self.find(kind, r).expect("checked link").index;
+        let i = entry.index;
+        match entry.kind {
+            Kind::Point => {
+                let p = &self.points[i];
+                for &(c, j) in &b.point_contraindications[i] {
+                    let ci = &self.contraindications[c];
+                    let note = ci.points[j].note.clone();
+                    let detail = format!(
+                        "{}{}",
+                        ci.severity.as_str(),
+                        note.map(|n| format!(": {n}")).unwrap_or_default()
+                    );
+                    add(
+                        Relation::RestrictedBy,
+                        Kind::Contraindication,
+                        c,
+                        Some(detail),
+                    );
+                }
+                if let Some(ch) = &p.channel {
+                    add(
+                        Relation::Channel,
+                        Kind::Channel,
+                        pos(Kind::Channel, ch),
+                        None,
+                    );
+                }
+                for &(c, j) in &b.point_conditions[i] {
+                    let pp = &self.conditions[c].points[j];
+                    add(
+                        Relation::UsedFor,
+                        Kind::Condition,
+                        c,
+                        Some(format!("{}: {}", pp.role.as_str(), pp.why)),
+                    );
+                }
+                for &t in &b.point_techniques[i] {
+                    add(Relation::Technique, Kind::Technique, t, None);
+                }
+                for &v in &b.point_vessels[i] {
+                    add(
+                        Relation::Confluent,
+                        Kind::Channel,
+                        v,
+                        Some("confluent point of this vessel".into()),
+                    );
+                }
+                for r in &p.regions {
+                    add(Relation::Region, Kind::Region, pos(Kind::Region, r), None);
+                }
+                for s in &p.sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                }
+            }
+            Kind::Condition => {
+                let c = &self.conditions[i];
+                for pp in &c.points {
+                    add(
+                        Relation::Point,
+                        Kind::Point,
+                        pos(Kind::Point, &pp.point),
+                        Some(format!("{}: {}", pp.role.as_str(), pp.why)),
+                    );
+                }
+                for t in &c.techniques {
+                    add(
+                        Relation::Technique,
+                        Kind::Technique,
+                        pos(Kind::Technique, t),
+                        None,
+                    );
+                }
+                for s in &c.evidence {
+                    let source = pos(Kind::Source, s);
+                    add(
+                        Relation::Evidence,
+                        Kind::Source,
+                        source,
+                        self.sources[source].finding.clone(),
+                    );
+                }
+                for s in &c.sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                }
+            }
+            Kind::Technique => {
+                let t = &self.techniques[i];
+                for &c in &b.technique_contraindications[i] {
+                    let ci = &self.contraindications[c];
+                    add(
+                        Relation::RestrictedBy,
+                        Kind::Contraindication,
+                        c,
+                        Some(ci.severity.as_str().to_string()),
+                    );
+                }
+                for p in &t.points {
+                    add(Relation::Point, Kind::Point, pos(Kind::Point, p), None);
+                }
+                for &c in &b.technique_conditions[i] {
+                    add(Relation::UsedFor, Kind::Condition, c, None);
+                }
+                for s in &t.sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                }
+            }
+            Kind::Contraindication => {
+                let c = &self.contraindications[i];
+                for rp in &c.points {
+                    add(
+                        Relation::Restricts,
+                        Kind::Point,
+                        pos(Kind::Point, &rp.point),
+                        rp.note.clone(),
+                    );
+                }
+                for t in &c.techniques {
+                    add(
+                        Relation::Restricts,
+                        Kind::Technique,
+                        pos(Kind::Technique, t),
+                        None,
+                    );
+                }
+                for s in &c.sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                }
+            }
+            Kind::Channel => {
+                let ch = &self.channels[i];
+                if let Some(p) = &ch.confluent_point {
+                    add(
+                        Relation::Confluent,
+                        Kind::Point,
+                        pos(Kind::Point, p),
+                        Some("confluent point".into()),
+                    );
+                }
+                for partner in ch.paired_with.iter().chain(&ch.coupled_with) {
+                    add(
+                        Relation::Partner,
+                        Kind::Channel,
+                        pos(Kind::Channel, partner),
+                        None,
+                    );
+                }
+                for &p in &b.channel_points[i] {
+                    add(Relation::Point, Kind::Point, p, None);
+                }
+                for s in &ch.sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                }
+            }
+            Kind::Region => {
+                for &p in &b.region_points[i] {
+                    add(Relation::Point, Kind::Point, p, None);
+                }
+            }
+            Kind::Source => {
+                for &e in &b.source_citations[i] {
+                    add(Relation::CitedBy, e.kind, e.index, None);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,494 @@
+//! Reading catalogue files, parsing them, merging layers and checking the result.
+//!
+//! Every problem is collected (not just the first), each tied to a file, line and column.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::links::Backlinks;
+use super::problem::{CatalogueError, Problem, SourceText};
+use super::text::{escape_controls, text_fault};
+use super::*;
+
+/// The largest catalogue file read; anything bigger is refused rather than parsed.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One catalogue file: its name (as shown in problems) and its text.
+#[derive(Clone, Debug)]
+pub struct CatalogueFile {
+    /// The name shown in problems, such as `data/points/BL.toml`.
+    pub name: String,
+    /// The file's text.
+    pub text: Cow<'static, str>,
+}
+
+/// Every `*.toml` file under a directory, in path order.
+pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
+    let shown = dir.display().to_string();
+    let fail = |message: String, help: &str| CatalogueError {
+        problems: vec![Problem {
+            file: escape_controls(&shown),
+            line: 1,
+            column: 1,
+            message,
+            help: help.to_string(),
+        }],
+    };
+    if !dir.is_dir() {
+        return Err(fail(
+            "this catalogue directory does not exist or is not a directory".into(),
+            "pass a directory that holds the catalogue's .toml files (see `acuref paths`)",
+        ));
+    }
+    let mut paths = Vec::new();
+    collect_toml(dir, &mut paths, 0).map_err(|e| {
+        fail(
+            format!("cannot read the directory: {e}"),
+            "check its permissions",
+        )
+    })?;
+    paths.sort();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = escape_controls(&path.display().to_string());
+        match read_file(&path) {
+            Ok(text) => files.push(CatalogueFile {
+                name,
+                text: Cow::Owned(text),
+            }),
+            Err((offset, message, help, bytes)) => {
+                let (line, column) = bytes_line_column(&bytes, offset);
+                problems.push(Problem {
+                    file: name,
+                    line,
+                    column,
+                    message,
+                    help: help.to_string(),
+                });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(CatalogueError { problems })
+    }
+}
+
+type ReadFault = (usize, String, &'static str, Vec<u8>);
+
+fn read_file(path: &Path) -> Result<String, ReadFault> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err((
+            0,
+            format!("the file is {size} bytes, more than the {MAX_FILE_BYTES}-byte limit"),
+            "split the catalogue into smaller files",
+            Vec::new(),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        (
+            0,
+            format!("cannot read the file: {e}"),
+            "check that it exists and is readable",
+            Vec::new(),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        (
+            offset,
+            "the file is not UTF-8 text".to_string(),
+            "save the file as UTF-8; catalogue files are plain text",
+            e.into_bytes(),
+        )
+    })
+}
+
+fn bytes_line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let text = String::from_utf8_lossy(before);
+    line_column(&text, text.len())
+}
+
+fn collect_toml(
+    dir: &Path,
+    out: &mut Vec<std::path::PathBuf>,
+    depth: usize,
+) -> std::io::Result<()> {
+    if depth > 8 {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml(&path, out, depth + 1)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Entries of one kind as parsed, each with the file it came from.
+struct Staged<T> {
+    items: Vec<T>,
+    files: Vec<usize>,
+}
+
+impl<T> Default for Staged<T> {
+    fn default() -> Self {
+        Staged {
+            items: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+}
+
+impl<T: Entry> Staged<T> {
+    /// Overlay entries replace base entries of the same id, or are added after them.
+    fn merge(&mut self, overlay: Staged<T>, file_offset: usize) {
+        let positions: HashMap<String, usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id().to_string(), i))
+            .collect();
+        for (item, file) in overlay.items.into_iter().zip(overlay.files) {
+            match positions.get(item.id().as_str()) {
+                Some(&i) => {
+                    self.items[i] = item;
+                    self.files[i] = file + file_offset;
+                }
+                None => {
+                    self.items.push(item);
+                    self.files.push(file + file_offset);
+                }
+            }
+        }
+    }
+}
+
+/// Everything parsed from one layer of files.
+#[derive(Default)]
+struct Stage {
+    regions: Staged<Region>,
+    channels: Staged<Channel>,
+    points: Staged<Point>,
+    conditions: Staged<Condition>,
+    techniques: Staged<Technique>,
+    contraindications: Staged<Contraindication>,
+    sources: Staged<Source>,
+}
+
+const TABLE_NAMES: &str = "region, channel, point, condition, technique, contraindication, source";
+
+pub(super) fn load(
+    base: &[CatalogueFile],
+    overlay: &[CatalogueFile],
+) -> Result<Catalogue, CatalogueError> {
+    let mut problems = Vec::new();
+    let mut stage = parse_layer(base, &mut problems);
+    let top = parse_layer(overlay, &mut problems);
+    let files: Vec<&CatalogueFile> = base.iter().chain(overlay).collect();
+    let offset = base.len();
+    stage.regions.merge(top.regions, offset);
+    stage.channels.merge(top.channels, offset);
+    stage.points.merge(top.points, offset);
+    stage.conditions.merge(top.conditions, offset);
+    stage.techniques.merge(top.techniques, offset);
+    stage.contraindications.merge(top.contraindications, offset);
+    stage.sources.merge(top.sources, offset);
+
+    let ids = IdSets {
+        sets: HashMap::from([
+            (Kind::Region, id_set(&stage.regions)),
+            (Kind::Channel, id_set(&stage.channels)),
+            (Kind::Point, id_set(&stage.points)),
+            (Kind::Condition, id_set(&stage.conditions)),
+            (Kind::Technique, id_set(&stage.techniques)),
+            (Kind::Contraindication, id_set(&stage.contraindications)),
+            (Kind::Source, id_set(&stage.sources)),
+        ]),
+    };
+    check_links(&stage.regions, &ids, &files, &mut problems);
+    check_links(&stage.channels, &ids, &files, &mut problems);
+    check_links(&stage.points, &ids, &files, &mut problems);
+    check_links(&stage.conditions, &ids, &files, &mut problems);
+    check_links(&stage.techniques, &ids, &files, &mut problems);
+    check_links(&stage.contraindications, &ids, &files, &mut problems);
+    check_links(&stage.sources, &ids, &files, &mut problems);
+    check_point_codes(&stage.points, &files, &mut problems);
+
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        problems.dedup();
+        return Err(CatalogueError { problems });
+    }
+
+    let channels = Table::new(stage.channels.items);
+    let mut points = stage.points.items;
+    points.sort_by_key(|p| {
+        let channel = p
+            .channel
+            .as_ref()
+            .and_then(|c| channels.position(c))
+            .unwrap_or(usize::MAX);
+        (channel, p.number.unwrap_or(0))
+    });
+    let mut catalogue = Catalogue {
+        regions: Table::new(stage.regions.items),
+        channels,
+        points: Table::new(points),
+        conditions: Table::new(stage.conditions.items),
+        techniques: Table::new(stage.techniques.items),
+        contraindications: Table::new(stage.contraindications.items),
+        sources: Table::new(stage.sources.items),
+        backlinks: Backlinks::default(),
+        files: files.iter().map(|f| f.name.clone()).collect(),
+    };
+    catalogue.backlinks = Backlinks::compute(&catalogue);
+    Ok(catalogue)
+}
+
+fn parse_layer(files: &[CatalogueFile], problems: &mut Vec<Problem>) -> Stage {
+    let mut stage = Stage::default();
+    let before = problems.len();
+    for (index, file) in files.iter().enumerate() {
+        parse_file(index, file, &mut stage, problems);
+    }
+    if problems.len() == before {
+        check_duplicates(&stage.regions, files, problems);
+        check_duplicates(&stage.channels, files, problems);
+        check_duplicates(&stage.points, files, problems);
+        check_duplicates(&stage.conditions, files, problems);
+        check_duplicates(&stage.techniques, files, problems);
+        check_duplicates(&stage.contraindications, files, problems);
+        check_duplicates(&stage.sources, files, problems);
+    }
+    stage
+}
+
+fn parse_file(index: usize, file: &CatalogueFile, stage: &mut Stage, problems: &mut Vec<Problem>) {
+    let src = SourceText {
+        name: &file.name,
+        text: &file.text,
+    };
+    let table = match DeTable::parse(&file.text) {
+        Ok(table) => table,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            problems.push(src.problem(
+                offset,
+                format!("TOML syntax error: {}", one_line(e.message())),
+                "fix the TOML syntax at this place (a missing quote, bracket or `=` is the usual cause)",
+            ));
+            return;
+        }
+    };
+    for (_, value) in table.get_ref().iter() {
+        check_text(value, &src, problems);
+    }
+    for (key, value) in table.into_inner() {
+        let name = key.get_ref().as_ref();
+        match name {
+            "region" => parse_array(value, &src, index, &mut stage.regions, problems),
+            "channel" => parse_array(value, &src, index, &mut stage.channels, problems),
+            "point" => parse_array(value, &src, index, &mut stage.points, problems),
+            "condition" => parse_array(value, &src, index, &mut stage.conditions, problems),
+            "technique" => parse_array(value, &src, index, &mut stage.techniques, problems),
+            "contraindication" => {
+                parse_array(value, &src, index, &mut stage.contraindications, problems)
+            }
+            "source" => parse_array(value, &src, index, &mut stage.sources, problems),
+            other => problems.push(src.problem(
+                key.span().start,
+                format!("unknown table `{}`", escape_controls(other)),
+                &format!(
+                    "a catalogue file holds only [[{}]] tables; check the spelling",
+                    TABLE_NAMES.replace(", ", "]], [[")
+                ),
+            )),
+        }
+    }
+}
+
+fn parse_array<T: Entry + DeserializeOwned>(
+    value: Spanned<DeValue<'_>>,
+    src: &SourceText<'_>,
+    file: usize,
+    staged: &mut Staged<T>,
+    problems: &mut Vec<Problem>,
+) {
+    let span = value.span();
+    let DeValue::Array(items) = value.into_inner() else {
+        problems.push(src.problem(
+            span.start,
+            format!("`{}` must be an array of tables", T::KIND.name()),
+            &format!("write each entry as a [[{}]] table", T::KIND.name()),
+        ));
+        return;
+    };
+    for item in items.into_iter() {
+        let start = item.span().start;
+        match T::deserialize(ValueDeserializer::from(item)) {
+            Ok(entry) => {
+                staged.items.push(entry);
+                staged.files.push(file);
+            }
+            Err(e) => {
+                let offset = e.span().map_or(start, |s| s.start);
+                problems.push(src.problem(
+                    offset,
+                    format!("in this {}: {}", T::KIND.name(), one_line(e.message())),
+                    "see data/README.md for the fields of each kind; unknown or misspelt field names are errors",
+                ));
+            }
+        }
+    }
+}
+
+fn one_line(message: &str) -> String {
+    escape_controls(&message.trim().replace('\n', " "))
+}
+
+/// Every string value anywhere in the file must be non-empty, NFC and free of control
+/// characters.
+fn check_text(value: &Spanned<DeValue<'_>>, src: &SourceText<'_>, problems: &mut Vec<Problem>) {
+    match value.get_ref() {
+        DeValue::String(s) => {
+            if let Some(fault) = text_fault(s) {
+                problems.push(src.problem(
+                    value.span().start,
+                    format!("{fault}: \"{}\"", escape_controls(&shorten(s))),
+                    "write plain text: no control or escape characters, no empty strings, and save as Unicode NFC",
+                ));
+            }
+        }
+        DeValue::Array(items) => items.iter().for_each(|v| check_text(v, src, problems)),
+        DeValue::Table(table) => table.iter().for_each(|(_, v)| check_text(v, src, problems)),
+        _ => {}
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        s.to_string()
+    }
+}
+
+fn source_text<'a>(files: &[&'a CatalogueFile], index: usize) -> SourceText<'a> {
+    SourceText {
+        name: &files[index].name,
+        text: &files[index].text,
+    }
+}
+
+fn check_duplicates<T: Entry>(
+    staged: &Staged<T>,
+    files: &[CatalogueFile],
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let files: Vec<&CatalogueFile> = files.iter().collect();
+    for (i, item) in staged.items.iter().enumerate() {
+        let id = item.id();
+        if let Some(&first) = seen.get(id.as_str()) {
+            let first_src = source_text(&files, staged.files[first]);
+            let (line, column) = line_column(first_src.text, staged.items[first].id().span().start);
+            problems.push(source_text(&files, staged.files[i]).problem(
+                id.span().start,
+                format!(
+                    "duplicate {} id `{}`: already defined at {}:{line}:{column}",
+                    T::KIND.name(),
+                    escape_controls(id),
+                    first_src.name
+                ),
+                "give every entry its own id; to change a built-in entry, put your version in your user directory (see `acuref paths`)",
+            ));
+        } else {
+            seen.insert(id.as_str(), i);
+        }
+    }
+}
+
+struct IdSets<'a> {
+    sets: HashMap<Kind, HashSet<&'a str>>,
+}
+
+fn id_set<T: Entry>(staged: &Staged<T>) -> HashSet<&str> {
+    staged.items.iter().map(|i| i.id().as_str()).collect()
+}
+
+fn check_links<T: Entry>(
+    staged: &Staged<T>,
+    ids: &IdSets<'_>,
+    files: &[&CatalogueFile],
+    problems: &mut Vec<Problem>,
+) {
+    for (item, &file) in staged.items.iter().zip(&staged.files) {
+        for (kind, link) in item.links() {
+            if !ids.sets[&kind].contains(link.as_str()) {
+                problems.push(source_text(files, file).problem(
+                    link.span().start,
+                    format!(
+                        "{} `{}` links to {} `{}`, which does not exist",
+                        T::KIND.name(),
+                        escape_controls(item.id()),
+                        kind.name(),
+                        escape_controls(link)
+                    ),
+                    &format!(
+                        "check the spelling of the id, or add a [[{}]] with that id",
+                        kind.name()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_point_codes(
+    staged: &Staged<Point>,
+    files: &[&CatalogueFile],
+    problems: &mut Vec<Problem>,
+) {
+    for (point, &file) in staged.items.iter().zip(&staged.files) {
+        let src = source_text(files, file);
+        match (&point.channel, point.number) {
+            (Some(channel), Some(number)) => {
+                let expected = format!("{}{number}", channel.as_str());
+                if point.code.as_str() != expected {
+                    problems.push(src.problem(
+                        point.code.span().start,
+                        format!(
+                            "point code `{}` does not match its channel `{}` and number {number}",
+                            escape_controls(&point.code),
+                            escape_controls(channel)
+                        ),
+                        &format!("a channel point's code is its channel and number: `{expected}`"),
+                    ));
+                }
+            }
+            (None, None) => {}
+            _ => problems.push(src.problem(
+                point.code.span().start,
+                format!(
+                    "point `{}` has a channel or a number but not both",
+                    escape_controls(&point.code)
+                ),
+                "a channel point needs both `channel` and `number`; an extra point has neither",
+            )),
+        }
+    }
+}

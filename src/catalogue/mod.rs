@@ -1,0 +1,347 @@
+//! The domain: the catalogue's entries, how they are loaded and checked, and the links
+//! between them. Nothing here knows about terminals.
+
+pub mod codes;
+mod embedded;
+pub use embedded::files as builtin_files;
+mod links;
+mod load;
+pub mod model;
+mod problem;
+pub mod text;
+
+use std::collections::HashMap;
+
+pub use links::{Backlinks, Link, Relation};
+pub use load::{CatalogueFile, read_dir};
+pub use model::*;
+pub use problem::{CatalogueError, Problem, line_column};
+
+/// The kinds of entry, in the order search results break ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// An acupuncture point.
+    Point,
+    /// A condition.
+    Condition,
+    /// A technique.
+    Technique,
+    /// A contraindication.
+    Contraindication,
+    /// A channel or vessel.
+    Channel,
+    /// A body region.
+    Region,
+    /// A source.
+    Source,
+}
+
+impl Kind {
+    /// Every kind, in tie-break order.
+    pub const ALL: [Kind; 7] = [
+        Kind::Point,
+        Kind::Condition,
+        Kind::Technique,
+        Kind::Contraindication,
+        Kind::Channel,
+        Kind::Region,
+        Kind::Source,
+    ];
+
+    /// The singular name, as in `[[point]]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Point => "point",
+            Kind::Condition => "condition",
+            Kind::Technique => "technique",
+            Kind::Contraindication => "contraindication",
+            Kind::Channel => "channel",
+            Kind::Region => "region",
+            Kind::Source => "source",
+        }
+    }
+
+    /// The kind named by a singular or plural name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        let name = name.to_ascii_lowercase();
+        let singular = name.strip_suffix('s').unwrap_or(&name);
+        Kind::ALL.into_iter().find(|k| k.name() == singular)
+    }
+}
+
+/// A reference to one entry of a loaded catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryRef {
+    /// Which table.
+    pub kind: Kind,
+    /// Position in that table.
+    pub index: usize,
+}
+
+/// What every kind of entry shares: an id, and the links it writes.
+pub trait Entry {
+    /// The kind of entry.
+    const KIND: Kind;
+    /// The entry's id.
+    fn id(&self) -> &Ref;
+    /// Every link the entry writes, with the kind it must point to.
+    fn links(&self) -> Vec<(Kind, &Ref)>;
+}
+
+/// The entries of one kind, in catalogue order, with an index by id.
+#[derive(Debug)]
+pub struct Table<T> {
+    items: Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<T: Entry> Table<T> {
+    fn new(items: Vec<T>) -> Self {
+        let index = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id().to_string(), i))
+            .collect();
+        Table { items, index }
+    }
+
+    /// The entry with this exact id.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|i| &self.items[i])
+    }
+
+    /// The position of the entry with this exact id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Every entry, in catalogue order.
+    pub fn all(&self) -> &[T] {
+        &self.items
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Table<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.items[i]
+    }
+}
+
+/// A loaded, checked catalogue.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// Body regions.
+    pub regions: Table<Region>,
+    /// Channels and vessels, in channel order.
+    pub channels: Table<Channel>,
+    /// Points: channel points in channel order, then extra points.
+    pub points: Table<Point>,
+    /// Conditions.
+    pub conditions: Table<Condition>,
+    /// Techniques.
+    pub techniques: Table<Technique>,
+    /// Contraindications.
+    pub contraindications: Table<Contraindication>,
+    /// Sources.
+    pub sources: Table<Source>,
+    /// The links, seen from the other end.
+    pub backlinks: Backlinks,
+    /// The files the catalogue was read from, in reading order.
+    pub files: Vec<String>,
+}
+
+impl Catalogue {
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> Result<Catalogue, CatalogueError> {
+        Catalogue::load(&embedded::files(), &[])
+    }
+
+    /// A catalogue from base files, with overlay files adding entries or replacing entries of
+    /// the same id.
+    pub fn load(
+        base: &[CatalogueFile],
+        overlay: &[CatalogueFile],
+    ) -> Result<Catalogue, CatalogueError> {
+        load::load(base, overlay)
+    }
+
+    /// The id of an entry.
+    pub fn id(&self, entry: EntryRef) -> &str {
+        match entry.kind {
+            Kind::Point => &self.points[entry.index].code,
+            Kind::Condition => &self.conditions[entry.index].id,
+            Kind::Technique => &self.techniques[entry.index].id,
+            Kind::Contraindication => &self.contraindications[entry.index].id,
+            Kind::Channel => &self.channels[entry.index].id,
+            Kind::Region => &self.regions[entry.index].id,
+            Kind::Source => &self.sources[entry.index].id,
+        }
+    }
+
+    /// The display name of an entry: a point's pinyin, a channel's English name, a source's id.
+    pub fn name(&self, entry: EntryRef) -> &str {
+        match entry.kind {
+            Kind::Point => &self.points[entry.index].pinyin,
+            Kind::Condition => &self.conditions[entry.index].name,
+            Kind::Technique => &self.techniques[entry.index].name,
+            Kind::Contraindication => &self.contraindications[entry.index].name,
+            Kind::Channel => &self.channels[entry.index].name,
+            Kind::Region => &self.regions[entry.index].name,
+            Kind::Source => &self.sources[entry.index].citation,
+        }
+    }
+
+    /// The entry of a kind with this exact id.
+    pub fn find(&self, kind: Kind, id: &str) -> Option<EntryRef> {
+        let index = match kind {
+            Kind::Point => self.points.position(id),
+            Kind::Condition => self.conditions.position(id),
+            Kind::Technique => self.techniques.position(id),
+            Kind::Contraindication => self.contraindications.position(id),
+            Kind::Channel => self.channels.position(id),
+            Kind::Region => self.regions.position(id),
+            Kind::Source => self.sources.position(id),
+        }?;
+        Some(EntryRef { kind, index })
+    }
+
+    /// The entry with this id, of any kind (ids are compared case-insensitively).
+    pub fn find_any(&self, id: &str) -> Option<EntryRef> {
+        Kind::ALL.into_iter().find_map(|kind| {
+            self.find(kind, id)
+                .or_else(|| self.find(kind, &id.to_ascii_uppercase()))
+                .or_else(|| self.find(kind, &id.to_ascii_lowercase()))
+        })
+    }
+
+    /// The number of entries of a kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Point => self.points.len(),
+            Kind::Condition => self.conditions.len(),
+            Kind::Technique => self.techniques.len(),
+            Kind::Contraindication => self.contraindications.len(),
+            Kind::Channel => self.channels.len(),
+            Kind::Region => self.regions.len(),
+            Kind::Source => self.sources.len(),
+        }
+    }
+
+    /// Every entry, kind by kind, in catalogue order.
+    pub fn entries(&self) -> impl Iterator<Item = EntryRef> + '_ {
+        Kind::ALL
+            .into_iter()
+            .flat_map(move |kind| (0..self.count(kind)).map(move |index| EntryRef { kind, index }))
+    }
+
+    /// The channel a point belongs to, if any.
+    pub fn channel_of(&self, point: &Point) -> Option<&Channel> {
+        point.channel.as_ref().and_then(|c| self.channels.get(c))
+    }
+
+    /// Whether a point carries any contraindication (it then shows a caution badge).
+    pub fn has_caution(&self, point: usize) -> bool {
+        !self.backlinks.point_contraindications[point].is_empty()
+            || !self.points[point].cautions.is_empty()
+    }
+}
+
+impl Entry for Region {
+    const KIND: Kind = Kind::Region;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        Vec::new()
+    }
+}
+
+impl Entry for Channel {
+    const KIND: Kind = Kind::Channel;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        links.extend(self.paired_with.iter().map(|c| (Kind::Channel, c)));
+        links.extend(self.coupled_with.iter().map(|c| (Kind::Channel, c)));
+        links.extend(self.confluent_point.iter().map(|p| (Kind::Point, p)));
+        links
+    }
+}
+
+impl Entry for Point {
+    const KIND: Kind = Kind::Point;
+    fn id(&self) -> &Ref {
+        &self.code
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
+        links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
+        links
+    }
+}
+
+impl Entry for Condition {
+    const KIND: Kind = Kind::Condition;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        links.extend(self.evidence.iter().map(|s| (Kind::Source, s)));
+        links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
+        for p in &self.points {
+            links.push((Kind::Point, &p.point));
+            links.extend(p.source.iter().map(|s| (Kind::Source, s)));
+        }
+        links
+    }
+}
+
+impl Entry for Technique {
+    const KIND: Kind = Kind::Technique;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        links.extend(self.points.iter().map(|p| (Kind::Point, p)));
+        links
+    }
+}
+
+impl Entry for Contraindication {
+    const KIND: Kind = Kind::Contraindication;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
+        links.extend(self.points.iter().map(|p| (Kind::Point, &p.point)));
+        links
+    }
+}
+
+impl Entry for Source {
+    const KIND: Kind = Kind::Source;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        Vec::new()
+    }
+}

@@ -1,0 +1,67 @@
+//! Rules for catalogue text, and a safe way to show any text on a terminal.
+
+/// Why a piece of text is refused, if it is.
+pub fn text_fault(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("empty text".to_string());
+    }
+    if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
+        return Some(format!(
+            "text contains the control character U+{:04X}",
+            c as u32
+        ));
+    }
+    if !unicode_normalization::is_nfc(text) {
+        return Some("text is not in Unicode NFC form".to_string());
+    }
+    None
+}
+
+/// Characters no catalogue text may hold: C0 and C1 controls (ESC, CSI, newline and tab
+/// included) and the bidirectional overrides that can make text display differently from
+/// what it says.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every forbidden character replaced by a visible `\u{..}` escape, so nothing
+/// from a user or a file can drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_forbidden) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_forbidden(c) {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_empty_controls_bidi_and_decomposed_text() {
+        assert!(text_fault("Shènshū").is_none());
+        assert_eq!(text_fault("  ").as_deref(), Some("empty text"));
+        assert!(text_fault("red\u{1b}[31m").unwrap().contains("U+001B"));
+        assert!(text_fault("a\u{9b}b").unwrap().contains("U+009B"));
+        assert!(text_fault("a\u{202e}b").unwrap().contains("U+202E"));
+        assert!(text_fault("line\nbreak").unwrap().contains("U+000A"));
+        assert!(text_fault("Zu\u{301}").unwrap().contains("NFC"));
+    }
+
+    #[test]
+    fn escapes_what_could_drive_a_terminal() {
+        assert_eq!(escape_controls("BL23"), "BL23");
+        assert_eq!(
+            escape_controls("\u{1b}]52;c;aGk=\u{7}"),
+            "\\u{1B}]52;c;aGk=\\u{7}"
+        );
+    }
+}

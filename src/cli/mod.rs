@@ -1,0 +1,432 @@
+//! The command line: arguments, where the catalogue comes from, and the non-interactive
+//! commands (show, search, list, links, check, paths, completions).
+
+mod card;
+mod json;
+mod locate;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::catalogue::{Catalogue, CatalogueError, EntryRef, Kind};
+use crate::search::{Hit, SearchIndex};
+
+pub use locate::{DataPaths, load_catalogue};
+pub use output::Style;
+
+/// Exit status for a catalogue that failed to load or check.
+pub const EXIT_BAD_CATALOGUE: i32 = 2;
+
+const EXAMPLES: &str = "\
+Examples:
+  acuref                          open the reference (type to search)
+  acuref show bl40                the card for BL40 Weizhong
+  acuref show \"ub 23\"             any spelling of a code works: UB23, B23, Bladder 23
+  acuref show renzhong            alternate names find the point (GV26 Shuigou)
+  acuref search sciatica          ranked matches, one a line
+  acuref search back --kind condition --limit 5
+  acuref list points --channel GB --json
+  acuref links sciatica           everything linked to an entry, both ways
+  acuref check ./my-catalogue     validate a catalogue directory";
+
+/// An offline acupuncture point reference: 361 WHO points, extra points, channels,
+/// conditions, techniques and contraindications.
+///
+/// Educational reference only; not medical advice.
+#[derive(Debug, Parser)]
+#[command(name = "acuref", version, about, after_help = EXAMPLES)]
+pub struct Args {
+    /// Use the catalogue in DIR instead of the built-in one [env: ACUREF_DATA]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+
+    /// Colour theme of the interactive reference (default: `dark`; `mono` when NO_COLOR is set)
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<ThemeName>,
+
+    /// Let the interactive reference capture the mouse (wheel scrolls, click selects)
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
+    /// What to do; without one, the interactive reference opens
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The colour themes of the interactive reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Colours for a dark terminal background.
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colours: bold, reverse and underline only.
+    Mono,
+}
+
+/// Entry kinds a command can be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Acupuncture points.
+    #[value(alias = "points")]
+    Point,
+    /// Conditions.
+    #[value(alias = "conditions")]
+    Condition,
+    /// Techniques.
+    #[value(alias = "techniques")]
+    Technique,
+    /// Contraindications and cautions.
+    #[value(alias = "contraindications")]
+    Contraindication,
+    /// Channels and vessels.
+    #[value(alias = "channels")]
+    Channel,
+    /// Body regions.
+    #[value(alias = "regions")]
+    Region,
+    /// Sources.
+    #[value(alias = "sources")]
+    Source,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Point => Kind::Point,
+            KindArg::Condition => Kind::Condition,
+            KindArg::Technique => Kind::Technique,
+            KindArg::Contraindication => Kind::Contraindication,
+            KindArg::Channel => Kind::Channel,
+            KindArg::Region => Kind::Region,
+            KindArg::Source => Kind::Source,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the best match for a query as a full card
+    #[command(
+        after_help = "Examples:\n  acuref show bl40\n  acuref show \"Zu San Li\"\n  acuref show 肾俞\n  acuref show futu        (two points share this name: both are listed)\n  acuref show sciatica --json"
+    )]
+    Show {
+        /// A code in any spelling, a name (pinyin, hanzi, English), a condition...
+        query: Vec<String>,
+        /// Only consider entries of this kind
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print the entry and its resolved links as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List ranked matches for a query, one a line
+    #[command(
+        after_help = "Examples:\n  acuref search sciatica\n  acuref search \"low back\" --kind point --limit 10\n  acuref search bl54      (WHO BL54 and the older numbering's BL54)\n  acuref search ling gu --json"
+    )]
+    Search {
+        /// What to look for
+        query: Vec<String>,
+        /// Only entries of this kind
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print the results as a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every entry of a kind
+    #[command(
+        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back"
+    )]
+    List {
+        /// What to list
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// Points of this channel only (any spelling: BL, UB, Bladder)
+        #[arg(long, value_name = "CODE")]
+        channel: Option<String>,
+        /// Points of this region only (a region id, see `acuref list regions`)
+        #[arg(long, value_name = "ID")]
+        region: Option<String>,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything linked to an entry, in both directions
+    #[command(
+        after_help = "Examples:\n  acuref links BL40\n  acuref links sciatica\n  acuref links pregnancy --json"
+    )]
+    Links {
+        /// The entry's id, or a query that finds it
+        id: Vec<String>,
+        /// Print the links as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a catalogue directory and summarise it (default: the catalogue in use)
+    #[command(
+        after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"
+    )]
+    Check {
+        /// The directory to check
+        dir: Option<PathBuf>,
+    },
+    /// Print where acuref reads its catalogue from
+    Paths,
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  acuref completions bash > ~/.local/share/bash-completion/completions/acuref"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs a non-interactive command. Returns the process exit status.
+pub fn run(args: &Args, command: &Command) -> Result<i32> {
+    let style = Style::for_stdout();
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Paths => {
+            let paths = DataPaths::from_env(args.data.clone());
+            write!(out, "{}", paths.describe())?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Args::command(), "acuref", &mut out);
+            Ok(0)
+        }
+        Command::Check { dir } => check(args, dir.clone(), &mut out),
+        _ => {
+            let catalogue = match load_catalogue(&DataPaths::from_env(args.data.clone())) {
+                Ok(c) => c,
+                Err(e) => return Ok(report_bad_catalogue(&e)),
+            };
+            let index = SearchIndex::new(&catalogue);
+            run_query_command(&catalogue, &index, command, style, &mut out)
+        }
+    }
+}
+
+/// Prints a catalogue's problems to stderr and returns the exit status for them.
+pub fn report_bad_catalogue(error: &CatalogueError) -> i32 {
+    eprintln!("acuref: the catalogue could not be loaded");
+    eprintln!("{error}");
+    EXIT_BAD_CATALOGUE
+}
+
+fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<i32> {
+    let mut paths = DataPaths::from_env(args.data.clone());
+    if let Some(dir) = dir {
+        paths.base = Some(dir);
+        paths.user = None;
+    }
+    match load_catalogue(&paths) {
+        Ok(c) => {
+            writeln!(out, "catalogue is clean: {} files", c.files.len())?;
+            for kind in Kind::ALL {
+                writeln!(
+                    out,
+                    "  {:<18} {}",
+                    format!("{}s", kind.name()),
+                    c.count(kind)
+                )?;
+            }
+            let channel_points = c
+                .points
+                .all()
+                .iter()
+                .filter(|p| p.channel.is_some())
+                .count();
+            writeln!(
+                out,
+                "  ({channel_points} channel points, {} extra points)",
+                c.points.len() - channel_points
+            )?;
+            Ok(0)
+        }
+        Err(e) => Ok(report_bad_catalogue(&e)),
+    }
+}
+
+fn joined(words: &[String]) -> Result<String> {
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        bail!(
+            "the query is empty; give a code, a name or a condition, for example `acuref show bl40`"
+        );
+    }
+    Ok(query)
+}
+
+fn run_query_command(
+    c: &Catalogue,
+    index: &SearchIndex,
+    command: &Command,
+    style: Style,
+    out: &mut impl Write,
+) -> Result<i32> {
+    match command {
+        Command::Show { query, kind, json } => {
+            let query = joined(query)?;
+            let hits = index.search(&query, kind.map(Kind::from));
+            let Some(first) = hits.first() else {
+                return Ok(no_match(&query));
+            };
+            let others = alternatives(&hits);
+            if *json {
+                json::print(out, &json::show(c, first, &others))?;
+            } else {
+                card::write_card(out, c, first.entry, style)?;
+                card::write_alternatives(out, c, &others, style)?;
+            }
+            Ok(0)
+        }
+        Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        } => {
+            let query = joined(query)?;
+            let hits: Vec<Hit> = index
+                .search(&query, kind.map(Kind::from))
+                .into_iter()
+                .take(*limit)
+                .collect();
+            if *json {
+                json::print(out, &json::hits(c, index, &hits))?;
+                return Ok(if hits.is_empty() { 1 } else { 0 });
+            }
+            if hits.is_empty() {
+                return Ok(no_match(&query));
+            }
+            for hit in &hits {
+                card::write_hit_line(out, c, index, hit, style)?;
+            }
+            Ok(0)
+        }
+        Command::List {
+            kind,
+            channel,
+            region,
+            json,
+        } => {
+            let entries = list_entries(c, (*kind).into(), channel.as_deref(), region.as_deref())?;
+            if *json {
+                json::print(out, &json::entries(c, &entries))?;
+            } else {
+                for &entry in &entries {
+                    card::write_entry_line(out, c, entry, style)?;
+                }
+            }
+            Ok(0)
+        }
+        Command::Links { id, json } => {
+            let query = joined(id)?;
+            let entry = match c.find_any(&query) {
+                Some(e) => e,
+                None => match index.search(&query, None).first() {
+                    Some(hit) => hit.entry,
+                    None => return Ok(no_match(&query)),
+                },
+            };
+            if *json {
+                json::print(out, &json::links(c, entry))?;
+            } else {
+                card::write_links(out, c, entry, style)?;
+            }
+            Ok(0)
+        }
+        Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(0),
+    }
+}
+
+/// Hits a user should be told about besides the first: the other readings of a code, and
+/// entries matching exactly as well as the first (homonyms).
+fn alternatives(hits: &[Hit]) -> Vec<Hit> {
+    let Some(first) = hits.first() else {
+        return Vec::new();
+    };
+    hits[1..]
+        .iter()
+        .filter(|h| h.reading.is_some() || h.score == first.score)
+        .cloned()
+        .collect()
+}
+
+fn no_match(query: &str) -> i32 {
+    eprintln!(
+        "acuref: nothing matches \"{}\"; try a code (bl40), a pinyin or English name, or `acuref search` for a ranked list",
+        crate::catalogue::text::escape_controls(query)
+    );
+    1
+}
+
+fn list_entries(
+    c: &Catalogue,
+    kind: Kind,
+    channel: Option<&str>,
+    region: Option<&str>,
+) -> Result<Vec<EntryRef>> {
+    if (channel.is_some() || region.is_some()) && kind != Kind::Point {
+        bail!("--channel and --region only apply to `acuref list points`");
+    }
+    let mut points: Option<Vec<usize>> = None;
+    if let Some(code) = channel {
+        let Some(ch) = find_channel(c, code) else {
+            bail!(
+                "no channel `{}`; `acuref list channels` shows them all",
+                crate::catalogue::text::escape_controls(code)
+            );
+        };
+        points = Some(c.backlinks.channel_points[ch].clone());
+    }
+    if let Some(id) = region {
+        let Some(r) = c.regions.position(id) else {
+            bail!(
+                "no region `{}`; `acuref list regions` shows them all",
+                crate::catalogue::text::escape_controls(id)
+            );
+        };
+        let in_region = &c.backlinks.region_points[r];
+        points = Some(match points {
+            Some(p) => p.into_iter().filter(|i| in_region.contains(i)).collect(),
+            None => in_region.clone(),
+        });
+    }
+    Ok(match points {
+        Some(p) => p
+            .into_iter()
+            .map(|index| EntryRef { kind, index })
+            .collect(),
+        None => (0..c.count(kind))
+            .map(|index| EntryRef { kind, index })
+            .collect(),
+    })
+}
+
+/// A channel by id or any alias, case and spacing ignored.
+fn find_channel(c: &Catalogue, name: &str) -> Option<usize> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|ch| ch.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = key(name);
+    c.channels.all().iter().position(|ch| {
+        key(&ch.id) == wanted
+            || key(&ch.name) == wanted
+            || ch.code_aliases.iter().any(|a| key(a) == wanted)
+    })
+}

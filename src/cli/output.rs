@@ -1,0 +1,108 @@
+//! Plain or styled text for the command line. Piped output and NO_COLOR get no escape codes.
+
+use std::io::IsTerminal;
+
+/// Whether to emphasise text with terminal attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    styled: bool,
+    /// Columns to wrap text at; `None` for no wrapping (piped output).
+    pub width: Option<usize>,
+}
+
+impl Style {
+    /// Styled and wrapped on a terminal (unless NO_COLOR is set); plain when piped.
+    pub fn for_stdout() -> Style {
+        let terminal = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let width = terminal
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| (w as usize).clamp(40, 100));
+        Style {
+            styled: terminal && !no_color,
+            width,
+        }
+    }
+
+    /// Plain text, no wrapping.
+    pub fn plain() -> Style {
+        Style {
+            styled: false,
+            width: None,
+        }
+    }
+
+    /// Bold text.
+    pub fn bold(&self, text: &str) -> String {
+        self.wrap_attr("1", text)
+    }
+
+    /// Reverse-video text, for warnings.
+    pub fn alert(&self, text: &str) -> String {
+        self.wrap_attr("1;7", text)
+    }
+
+    /// Dim text, for secondary details.
+    pub fn dim(&self, text: &str) -> String {
+        self.wrap_attr("2", text)
+    }
+
+    fn wrap_attr(&self, code: &str, text: &str) -> String {
+        if self.styled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Word-wraps text to the width, indenting continuation lines.
+    pub fn wrap(&self, text: &str, indent: usize) -> String {
+        let Some(width) = self.width else {
+            return text.to_string();
+        };
+        let room = width.saturating_sub(indent).max(20);
+        let mut out = String::new();
+        let mut line_len = 0;
+        for word in text.split(' ') {
+            let len = word.chars().count();
+            if line_len > 0 && line_len + 1 + len > room {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                line_len = 0;
+            } else if line_len > 0 {
+                out.push(' ');
+                line_len += 1;
+            }
+            out.push_str(word);
+            line_len += len;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Style;
+
+    #[test]
+    fn plain_style_adds_nothing() {
+        let s = Style::plain();
+        assert_eq!(s.bold("BL23"), "BL23");
+        assert_eq!(s.wrap("a b c", 2), "a b c");
+    }
+
+    #[test]
+    fn wrapping_indents_continuation_lines() {
+        let s = Style {
+            styled: false,
+            width: Some(24),
+        };
+        let wrapped = s.wrap("one two three four five six seven eight nine ten", 4);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 24),
+            "{wrapped}"
+        );
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+}

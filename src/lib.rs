@@ -1,0 +1,9 @@
+//! acuref: an offline acupuncture point reference.
+//!
+//! [`catalogue`] loads and checks the TOML catalogue and computes the links between its
+//! entries; [`search`] finds entries by any name a user might type; [`cli`] holds the
+//! command-line interface and its non-interactive commands.
+
+pub mod catalogue;
+pub mod cli;
+pub mod search;
