@@ -195,8 +195,11 @@ pub(super) fn load(
     overlay: &[CatalogueFile],
 ) -> Result<Catalogue, CatalogueError> {
     let mut problems = Vec::new();
-    let mut stage = parse_layer(base, &mut problems);
-    let top = parse_layer(overlay, &mut problems);
+    // Kinds with an entry that failed to parse: links into them are not checked, since they
+    // would only repeat the same problem.
+    let mut failed = HashSet::new();
+    let mut stage = parse_layer(base, &mut problems, &mut failed);
+    let top = parse_layer(overlay, &mut problems, &mut failed);
     let files: Vec<&CatalogueFile> = base.iter().chain(overlay).collect();
     let offset = base.len();
     stage.regions.merge(top.regions, offset);
@@ -208,6 +211,7 @@ pub(super) fn load(
     stage.sources.merge(top.sources, offset);
 
     let ids = IdSets {
+        failed,
         sets: HashMap::from([
             (Kind::Region, id_set(&stage.regions)),
             (Kind::Channel, id_set(&stage.channels)),
@@ -228,9 +232,7 @@ pub(super) fn load(
     check_point_codes(&stage.points, &files, &mut problems);
 
     if !problems.is_empty() {
-        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        problems.dedup();
-        return Err(CatalogueError { problems });
+        return Err(sorted(problems));
     }
 
     let channels = Table::new(stage.channels.items);
@@ -258,13 +260,22 @@ pub(super) fn load(
     Ok(catalogue)
 }
 
-fn parse_layer(files: &[CatalogueFile], problems: &mut Vec<Problem>) -> Stage {
+fn sorted(mut problems: Vec<Problem>) -> CatalogueError {
+    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    problems.dedup();
+    CatalogueError { problems }
+}
+
+fn parse_layer(
+    files: &[CatalogueFile],
+    problems: &mut Vec<Problem>,
+    failed: &mut HashSet<Kind>,
+) -> Stage {
     let mut stage = Stage::default();
-    let before = problems.len();
     for (index, file) in files.iter().enumerate() {
-        parse_file(index, file, &mut stage, problems);
+        parse_file(index, file, &mut stage, problems, failed);
     }
-    if problems.len() == before {
+    {
         check_duplicates(&stage.regions, files, problems);
         check_duplicates(&stage.channels, files, problems);
         check_duplicates(&stage.points, files, problems);
@@ -276,7 +287,13 @@ fn parse_layer(files: &[CatalogueFile], problems: &mut Vec<Problem>) -> Stage {
     stage
 }
 
-fn parse_file(index: usize, file: &CatalogueFile, stage: &mut Stage, problems: &mut Vec<Problem>) {
+fn parse_file(
+    index: usize,
+    file: &CatalogueFile,
+    stage: &mut Stage,
+    problems: &mut Vec<Problem>,
+    failed: &mut HashSet<Kind>,
+) {
     let src = SourceText {
         name: &file.name,
         text: &file.text,
@@ -290,6 +307,7 @@ fn parse_file(index: usize, file: &CatalogueFile, stage: &mut Stage, problems: &
                 format!("TOML syntax error: {}", one_line(e.message())),
                 "fix the TOML syntax at this place (a missing quote, bracket or `=` is the usual cause)",
             ));
+            failed.extend(Kind::ALL);
             return;
         }
     };
@@ -299,15 +317,20 @@ fn parse_file(index: usize, file: &CatalogueFile, stage: &mut Stage, problems: &
     for (key, value) in table.into_inner() {
         let name = key.get_ref().as_ref();
         match name {
-            "region" => parse_array(value, &src, index, &mut stage.regions, problems),
-            "channel" => parse_array(value, &src, index, &mut stage.channels, problems),
-            "point" => parse_array(value, &src, index, &mut stage.points, problems),
-            "condition" => parse_array(value, &src, index, &mut stage.conditions, problems),
-            "technique" => parse_array(value, &src, index, &mut stage.techniques, problems),
-            "contraindication" => {
-                parse_array(value, &src, index, &mut stage.contraindications, problems)
-            }
-            "source" => parse_array(value, &src, index, &mut stage.sources, problems),
+            "region" => parse_array(value, &src, index, &mut stage.regions, problems, failed),
+            "channel" => parse_array(value, &src, index, &mut stage.channels, problems, failed),
+            "point" => parse_array(value, &src, index, &mut stage.points, problems, failed),
+            "condition" => parse_array(value, &src, index, &mut stage.conditions, problems, failed),
+            "technique" => parse_array(value, &src, index, &mut stage.techniques, problems, failed),
+            "contraindication" => parse_array(
+                value,
+                &src,
+                index,
+                &mut stage.contraindications,
+                problems,
+                failed,
+            ),
+            "source" => parse_array(value, &src, index, &mut stage.sources, problems, failed),
             other => problems.push(src.problem(
                 key.span().start,
                 format!("unknown table `{}`", escape_controls(other)),
@@ -326,6 +349,7 @@ fn parse_array<T: Entry + DeserializeOwned>(
     file: usize,
     staged: &mut Staged<T>,
     problems: &mut Vec<Problem>,
+    failed: &mut HashSet<Kind>,
 ) {
     let span = value.span();
     let DeValue::Array(items) = value.into_inner() else {
@@ -334,6 +358,7 @@ fn parse_array<T: Entry + DeserializeOwned>(
             format!("`{}` must be an array of tables", T::KIND.name()),
             &format!("write each entry as a [[{}]] table", T::KIND.name()),
         ));
+        failed.insert(T::KIND);
         return;
     };
     for item in items.into_iter() {
@@ -344,6 +369,7 @@ fn parse_array<T: Entry + DeserializeOwned>(
                 staged.files.push(file);
             }
             Err(e) => {
+                failed.insert(T::KIND);
                 let offset = e.span().map_or(start, |s| s.start);
                 problems.push(src.problem(
                     offset,
@@ -423,6 +449,7 @@ fn check_duplicates<T: Entry>(
 }
 
 struct IdSets<'a> {
+    failed: HashSet<Kind>,
     sets: HashMap<Kind, HashSet<&'a str>>,
 }
 
@@ -438,7 +465,7 @@ fn check_links<T: Entry>(
 ) {
     for (item, &file) in staged.items.iter().zip(&staged.files) {
         for (kind, link) in item.links() {
-            if !ids.sets[&kind].contains(link.as_str()) {
+            if !ids.failed.contains(&kind) && !ids.sets[&kind].contains(link.as_str()) {
                 problems.push(source_text(files, file).problem(
                     link.span().start,
                     format!(

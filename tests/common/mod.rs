@@ -1,0 +1,34 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The acuref binary, isolated from the user's own catalogue directory and environment.
+pub fn acuref() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("acuref");
+    cmd.env("ACUREF_USER_DIR", "")
+        .env_remove("ACUREF_DATA")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+/// The small valid catalogue under tests/fixtures/mini.
+pub fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+/// A copy of the mini catalogue in a temporary directory, with `file` replaced by `text`.
+pub fn mini_with(file: &str, text: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(mini()).expect("fixture") {
+        let path = entry.expect("fixture entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    std::fs::write(dir.path().join(file), text).expect("write");
+    dir
+}
+
+/// The text of a mini fixture file.
+pub fn mini_file(file: &str) -> String {
+    std::fs::read_to_string(mini().join(file)).expect("fixture file")
+}
