@@ -2,8 +2,9 @@
 //!
 //! [`catalogue`] loads and checks the TOML catalogue and computes the links between its
 //! entries; [`search`] finds entries by any name a user might type; [`cli`] holds the
-//! command-line interface and its non-interactive commands.
+//! command-line interface and its non-interactive commands; [`tui`] is the interactive reference.
 
 pub mod catalogue;
 pub mod cli;
 pub mod search;
+pub mod tui;

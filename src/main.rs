@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use acuref::cli::{self, Args};
+use acuref::search::SearchIndex;
+use acuref::tui::{self, theme::Theme};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -23,15 +25,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn interactive(_args: &Args) -> anyhow::Result<i32> {
+fn interactive(args: &Args) -> anyhow::Result<i32> {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "acuref: the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)"
         );
         return Ok(1);
     }
-    eprintln!(
-        "acuref: the interactive reference is not built yet; use `acuref show QUERY` or `acuref search QUERY` (see `acuref --help`)"
-    );
-    Ok(1)
+    let catalogue = match cli::load_catalogue(&cli::DataPaths::from_env(args.data.clone())) {
+        Ok(c) => c,
+        Err(e) => return Ok(cli::report_bad_catalogue(&e)),
+    };
+    let index = SearchIndex::new(&catalogue);
+    tui::run(&catalogue, &index, Theme::named(args.theme), args.mouse)?;
+    Ok(0)
 }

@@ -34,6 +34,11 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// Whether the field is a name or code, matched fuzzily.
+    fn is_name(self) -> bool {
+        matches!(self, FieldKind::Code | FieldKind::Name | FieldKind::Alias)
+    }
+
     fn weight(self) -> i64 {
         match self {
             FieldKind::Code => 12,
@@ -199,7 +204,7 @@ fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
         Kind::Region => add(Name, &c.regions[i].name),
         Kind::Source => {
             let x = &c.sources[i];
-            add(Code, &x.id);
+            add(Description, &x.id);
             add(Description, &x.citation);
         }
     }
@@ -329,8 +334,7 @@ impl SearchIndex {
     /// The best-scoring field of a document for the whole query; failing that, every term of
     /// the query matched somewhere in the document.
     fn match_doc(&self, doc: &Doc, compact: &str, terms: &[&str]) -> Option<Hit> {
-        let best = self.best_field(doc, compact);
-        if let Some((score, field, positions)) = best {
+        if let Some((score, field, positions)) = self.best_field(doc, compact, terms) {
             return Some(Hit {
                 entry: doc.entry,
                 score,
@@ -345,46 +349,96 @@ impl SearchIndex {
         let mut total = 0;
         let mut first = None;
         for term in terms {
-            let (score, field, positions) = self.best_field(doc, term)?;
+            let (score, field, positions) = doc
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| words_in(f, &[term]).map(|(s, p)| (s * f.kind.weight(), i, p)))
+                .max_by_key(|(s, _, _)| *s)?;
             total += score;
             first.get_or_insert((field, positions));
         }
         let (field, positions) = first?;
         Some(Hit {
             entry: doc.entry,
-            score: total / terms.len() as i64,
+            score: total / (2 * terms.len() as i64),
             field,
             positions,
             reading: None,
         })
     }
 
-    fn best_field(&self, doc: &Doc, pattern: &str) -> Option<(i64, usize, Vec<usize>)> {
-        let pattern_mask = mask_of(pattern);
-        let length = pattern.chars().count() as i64;
+    /// The best field for a query: names are matched fuzzily (typos within reach), longer
+    /// descriptive texts only where every typed word occurs as written.
+    fn best_field(
+        &self,
+        doc: &Doc,
+        compact: &str,
+        terms: &[&str],
+    ) -> Option<(i64, usize, Vec<usize>)> {
+        let pattern_mask = mask_of(compact);
         let mut best: Option<(i64, usize, Vec<usize>)> = None;
         for (i, field) in doc.fields.iter().enumerate() {
             if field.mask & pattern_mask != pattern_mask {
                 continue;
             }
-            let Some((raw, positions)) = self.matcher.fuzzy_indices(&field.folded, pattern) else {
-                continue;
-            };
-            if raw < length * 8 {
-                continue;
-            }
-            let bonus = if field.compact == pattern {
-                200
-            } else if field.compact.starts_with(pattern) {
-                80
+            let found = if field.kind.is_name() {
+                self.fuzzy(field, compact)
             } else {
-                0
+                words_in(field, terms)
             };
-            let score = (raw + bonus) * field.kind.weight();
+            let Some((raw, positions)) = found else {
+                continue;
+            };
+            let score = raw * field.kind.weight();
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, i, positions));
             }
         }
         best
     }
+
+    fn fuzzy(&self, field: &Field, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        let (raw, positions) = self.matcher.fuzzy_indices(&field.folded, pattern)?;
+        let length = pattern.chars().count() as i64;
+        if raw < length * 8 {
+            return None;
+        }
+        let bonus = if field.compact == pattern {
+            200
+        } else if field.compact.starts_with(pattern) {
+            80
+        } else {
+            0
+        };
+        Some((raw + bonus, positions))
+    }
+}
+
+/// Every term at the start of a word of the field's folded text (hanzi, which have no word
+/// breaks, anywhere); scored like a fuzzy match of the same length.
+fn words_in(field: &Field, terms: &[&str]) -> Option<(i64, Vec<usize>)> {
+    let mut score = 0;
+    let mut positions = Vec::new();
+    for term in terms {
+        let byte = field
+            .folded
+            .match_indices(term)
+            .map(|(b, _)| b)
+            .find(|&b| {
+                let before = field.folded[..b].chars().next_back();
+                let starts_alphabetic = term
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                !starts_alphabetic || before.is_none_or(|c| !c.is_alphanumeric())
+            })?;
+        let start = field.folded[..byte].chars().count();
+        let length = term.chars().count();
+        score += 16 * length as i64 + 12;
+        positions.extend(start..start + length);
+    }
+    positions.sort_unstable();
+    positions.dedup();
+    Some((score, positions))
 }

@@ -202,6 +202,29 @@ impl Catalogue {
         }
     }
 
+    /// A one-line title: code, pinyin, hanzi and English for a point; id, name and hanzi for a
+    /// channel; the id of a source; the name otherwise.
+    pub fn title(&self, entry: EntryRef) -> String {
+        match entry.kind {
+            Kind::Point => {
+                let p = &self.points[entry.index];
+                format!(
+                    "{} {} {} ({})",
+                    p.code.as_str(),
+                    p.pinyin,
+                    p.hanzi,
+                    p.english
+                )
+            }
+            Kind::Channel => {
+                let ch = &self.channels[entry.index];
+                format!("{} {} {}", ch.id.as_str(), ch.name, ch.hanzi)
+            }
+            Kind::Source => self.sources[entry.index].id.to_string(),
+            _ => self.name(entry).to_string(),
+        }
+    }
+
     /// The entry of a kind with this exact id.
     pub fn find(&self, kind: Kind, id: &str) -> Option<EntryRef> {
         let index = match kind {

@@ -8,28 +8,6 @@ use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Relation};
 use crate::search::{Hit, SearchIndex};
 
-/// A one-line title for an entry: code, names and hanzi for a point; the name otherwise.
-pub fn title(c: &Catalogue, entry: EntryRef) -> String {
-    match entry.kind {
-        Kind::Point => {
-            let p = &c.points[entry.index];
-            format!(
-                "{} {} {} ({})",
-                p.code.as_str(),
-                p.pinyin,
-                p.hanzi,
-                p.english
-            )
-        }
-        Kind::Channel => {
-            let ch = &c.channels[entry.index];
-            format!("{} {} {}", ch.id.as_str(), ch.name, ch.hanzi)
-        }
-        Kind::Source => c.sources[entry.index].id.to_string(),
-        _ => c.name(entry).to_string(),
-    }
-}
-
 /// The caution badge shown beside points that carry a contraindication or caution.
 pub fn badge(c: &Catalogue, entry: EntryRef) -> &'static str {
     if entry.kind == Kind::Point && c.has_caution(entry.index) {
@@ -51,7 +29,7 @@ pub fn write_hit_line(
         Some(Reading::Other(system)) => format!("  ({system})"),
         _ => {
             let field = &index.fields(hit.entry)[hit.field];
-            if title(c, hit.entry).contains(&field.text) {
+            if c.title(hit.entry).contains(&field.text) {
                 String::new()
             } else {
                 format!("  ~ {}", field.text)
@@ -62,7 +40,7 @@ pub fn write_hit_line(
         out,
         "{:<17} {}{}{}",
         hit.entry.kind.name(),
-        style.bold(&title(c, hit.entry)),
+        style.bold(&c.title(hit.entry)),
         badge(c, hit.entry),
         style.dim(&matched)
     )
@@ -123,7 +101,7 @@ pub fn write_alternatives(
         writeln!(
             out,
             "  {}{}{reading}",
-            title(c, hit.entry),
+            c.title(hit.entry),
             badge(c, hit.entry)
         )?;
     }
@@ -137,7 +115,7 @@ pub fn write_links(
     entry: EntryRef,
     style: Style,
 ) -> Result<()> {
-    writeln!(out, "{}", style.bold(&title(c, entry)))?;
+    writeln!(out, "{}", style.bold(&c.title(entry)))?;
     let mut last = None;
     for link in c.links(entry) {
         if last != Some(link.relation) {
@@ -148,7 +126,7 @@ pub fn write_links(
         writeln!(
             out,
             "  {}{}{}",
-            title(c, link.target),
+            c.title(link.target),
             badge(c, link.target),
             style.wrap(&detail, 6)
         )?;
@@ -198,7 +176,7 @@ pub fn write_card(
 ) -> Result<()> {
     let mut card = Card { out, style };
     let links = c.links(entry);
-    writeln!(card.out, "{}", style.bold(&title(c, entry)))?;
+    writeln!(card.out, "{}", style.bold(&c.title(entry)))?;
     match entry.kind {
         Kind::Point => {
             let p = &c.points[entry.index];
@@ -346,7 +324,7 @@ pub fn write_card(
                 c.sources[link.target.index].citation
             )
         } else {
-            format!("{}{}", title(c, link.target), badge(c, link.target))
+            format!("{}{}", c.title(link.target), badge(c, link.target))
         };
         let detail = link
             .detail

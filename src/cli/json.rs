@@ -10,7 +10,6 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::card::title;
 use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 use crate::search::{Hit, SearchIndex};
@@ -38,7 +37,7 @@ pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit]) -> Value {
                 "kind": h.entry.kind.name(),
                 "id": c.id(h.entry),
                 "name": c.name(h.entry),
-                "title": title(c, h.entry),
+                "title": c.title(h.entry),
                 "score": h.score,
                 "matched": index.fields(h.entry)[h.field].text,
                 "reading": reading_text(&h.reading),

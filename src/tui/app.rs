@@ -1,0 +1,181 @@
+//! The state of the interactive reference. Changed only by [`super::update`]; read by the UI.
+
+use crate::catalogue::{Catalogue, EntryRef, Kind, Link};
+use crate::search::{Hit, SearchIndex};
+
+use super::keymap::Mode;
+use super::theme::Theme;
+
+/// What the left-hand list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListSource {
+    /// Results of the query.
+    Search,
+    /// Every channel and vessel.
+    Channels,
+    /// One channel's points, in order.
+    ChannelPoints(usize),
+    /// Every body region.
+    Regions,
+    /// One region's points.
+    RegionPoints(usize),
+}
+
+/// Which pane has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of results or browsed entries.
+    List,
+    /// The detail of the selected entry, whose links can be followed.
+    Detail,
+}
+
+/// One place in the history: what was listed, what was selected, what was shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    /// What the list shows.
+    pub source: ListSource,
+    /// The query (kept across browsing, so it comes back).
+    pub query: String,
+    /// Selected row of the list.
+    pub selected: usize,
+    /// An entry reached by following a link, shown instead of the selected row.
+    pub pinned: Option<EntryRef>,
+    /// Selected link in the detail pane.
+    pub link: usize,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+}
+
+/// The interactive reference.
+pub struct App<'a> {
+    /// The catalogue.
+    pub catalogue: &'a Catalogue,
+    /// Its search index.
+    pub index: &'a SearchIndex,
+    /// Typing or browsing.
+    pub mode: Mode,
+    /// Where the user is now.
+    pub view: View,
+    /// Where the user was, most recent last.
+    pub back: Vec<View>,
+    /// Where the user came back from, most recent last.
+    pub forward: Vec<View>,
+    /// The rows of the list for the current view.
+    pub rows: Vec<Hit>,
+    /// The links of the entry in the detail pane.
+    pub links: Vec<Link>,
+    /// Whether the key help is shown.
+    pub help: bool,
+    /// Colours and attributes.
+    pub theme: Theme,
+    /// Rows of the list pane that fit on screen (set by the UI, used for paging).
+    pub page: usize,
+    /// Whether the app should end.
+    pub quit: bool,
+    /// The last frame's size, for the one-pane layout on narrow terminals.
+    pub width: u16,
+}
+
+impl<'a> App<'a> {
+    /// The app as it opens: search mode, empty query, every entry listed.
+    pub fn new(catalogue: &'a Catalogue, index: &'a SearchIndex, theme: Theme) -> App<'a> {
+        let mut app = App {
+            catalogue,
+            index,
+            mode: Mode::Search,
+            view: View {
+                source: ListSource::Search,
+                query: String::new(),
+                selected: 0,
+                pinned: None,
+                link: 0,
+                focus: Focus::List,
+            },
+            back: Vec::new(),
+            forward: Vec::new(),
+            rows: Vec::new(),
+            links: Vec::new(),
+            help: false,
+            theme,
+            page: 10,
+            quit: false,
+            width: 80,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Recomputes the list rows and the detail links from the view.
+    pub fn refresh(&mut self) {
+        self.rows = self.list_rows();
+        self.view.selected = self.view.selected.min(self.rows.len().saturating_sub(1));
+        self.refresh_links();
+    }
+
+    /// Recomputes only the detail links (the list is unchanged).
+    pub fn refresh_links(&mut self) {
+        self.links = self
+            .shown()
+            .map(|e| self.catalogue.links(e))
+            .unwrap_or_default();
+        self.view.link = self.view.link.min(self.links.len().saturating_sub(1));
+    }
+
+    fn list_rows(&self) -> Vec<Hit> {
+        let c = self.catalogue;
+        let plain = |kind: Kind, indices: &mut dyn Iterator<Item = usize>| -> Vec<Hit> {
+            indices
+                .map(|index| Hit {
+                    entry: EntryRef { kind, index },
+                    score: 0,
+                    field: 0,
+                    positions: Vec::new(),
+                    reading: None,
+                })
+                .collect()
+        };
+        match self.view.source {
+            ListSource::Search => self.index.search(&self.view.query, None),
+            ListSource::Channels => plain(Kind::Channel, &mut (0..c.channels.len())),
+            ListSource::ChannelPoints(ch) => plain(
+                Kind::Point,
+                &mut c.backlinks.channel_points[ch].iter().copied(),
+            ),
+            ListSource::Regions => plain(Kind::Region, &mut (0..c.regions.len())),
+            ListSource::RegionPoints(r) => plain(
+                Kind::Point,
+                &mut c.backlinks.region_points[r].iter().copied(),
+            ),
+        }
+    }
+
+    /// The entry the detail pane shows: a followed link, or the selected row.
+    pub fn shown(&self) -> Option<EntryRef> {
+        self.view
+            .pinned
+            .or_else(|| self.rows.get(self.view.selected).map(|h| h.entry))
+    }
+
+    /// The link under the cursor in the detail pane.
+    pub fn current_link(&self) -> Option<&Link> {
+        self.links.get(self.view.link)
+    }
+
+    /// A title for the list pane.
+    pub fn list_title(&self) -> String {
+        let c = self.catalogue;
+        match self.view.source {
+            ListSource::Search => "Results".to_string(),
+            ListSource::Channels => "Channels".to_string(),
+            ListSource::ChannelPoints(ch) => format!("{} channel", c.channels[ch].name),
+            ListSource::Regions => "Body regions".to_string(),
+            ListSource::RegionPoints(r) => c.regions[r].name.clone(),
+        }
+    }
+
+    /// Whether only one pane fits.
+    pub fn single_pane(&self) -> bool {
+        self.width < 60
+    }
+}

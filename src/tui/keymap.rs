@@ -1,0 +1,526 @@
+//! Keys to actions: one table that both dispatches keys and writes the `?` help screen.
+//!
+//! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
+//! Backspace, so neither is bound on its own.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Whether typing edits the query or moves around.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Typing edits the query; results narrow on every key.
+    Search,
+    /// Keys move, open and follow links.
+    Browse,
+}
+
+/// Everything a key can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Start typing a query.
+    EnterSearch,
+    /// Stop typing, keep the query.
+    LeaveSearch,
+    /// Accept the query and open the selected result.
+    Accept,
+    /// Add a character to the query.
+    Insert(char),
+    /// Delete the character before the cursor.
+    DeleteChar,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Clear the query.
+    ClearQuery,
+    /// Move down one line.
+    Down,
+    /// Move up one line.
+    Up,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Go to the first line.
+    Top,
+    /// Go to the last line.
+    Bottom,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the selected entry, or follow the selected link.
+    Open,
+    /// Go back in history.
+    Back,
+    /// Go forward in history.
+    Forward,
+    /// Browse the channels, then a channel's points in order.
+    BrowseChannels,
+    /// Browse the body regions, then a region's points.
+    BrowseRegions,
+}
+
+/// A key as the help screen shows it and the table matches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl and Alt (Shift is part of the character).
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// In every mode.
+    Always,
+    /// While typing a query.
+    Search,
+    /// While browsing.
+    Browse,
+}
+
+impl Scope {
+    /// The heading of this scope on the help screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Always => "Everywhere",
+            Scope::Search => "Search mode (typing)",
+            Scope::Browse => "Browse mode",
+        }
+    }
+}
+
+/// One row of the keymap: keys, where they apply, what they do.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// Where it applies.
+    pub scope: Scope,
+    /// The keys, first one shown first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// The help text.
+    pub help: &'static str,
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// The keymap. Order matters only for the help screen.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        scope: Scope::Always,
+        keys: &[ctrl('c')],
+        action: A::Quit,
+        help: "quit",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Enter)],
+        action: A::Accept,
+        help: "open the selected result",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Esc)],
+        action: A::LeaveSearch,
+        help: "stop typing, keep the query",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Down), ctrl('n')],
+        action: A::Down,
+        help: "next result",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Up), ctrl('p')],
+        action: A::Up,
+        help: "previous result",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::PageDown)],
+        action: A::PageDown,
+        help: "page down",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::PageUp)],
+        action: A::PageUp,
+        help: "page up",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Backspace)],
+        action: A::DeleteChar,
+        help: "delete a character",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[ctrl('w'), alt(K::Backspace)],
+        action: A::DeleteWord,
+        help: "delete a word",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[ctrl('u')],
+        action: A::ClearQuery,
+        help: "clear the query",
+    },
+    Binding {
+        scope: Scope::Search,
+        keys: &[key(K::Tab)],
+        action: A::NextPane,
+        help: "stop typing, focus the next pane",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('j'), key(K::Down)],
+        action: A::Down,
+        help: "down",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('k'), key(K::Up)],
+        action: A::Up,
+        help: "up",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::PageDown), ctrl('d')],
+        action: A::PageDown,
+        help: "page down",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::PageUp), ctrl('u')],
+        action: A::PageUp,
+        help: "page up",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('g'), key(K::Home)],
+        action: A::Top,
+        help: "first",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('G'), key(K::End)],
+        action: A::Bottom,
+        help: "last",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::Enter), ch('l'), key(K::Right)],
+        action: A::Open,
+        help: "open / follow the link",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::Backspace), ch('h'), key(K::Left), alt(K::Left)],
+        action: A::Back,
+        help: "back",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[alt(K::Right)],
+        action: A::Forward,
+        help: "forward",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::Tab)],
+        action: A::NextPane,
+        help: "next pane",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[key(K::BackTab)],
+        action: A::PrevPane,
+        help: "previous pane",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('/'), ch('i')],
+        action: A::EnterSearch,
+        help: "search",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('c')],
+        action: A::BrowseChannels,
+        help: "browse channels",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('r')],
+        action: A::BrowseRegions,
+        help: "browse body regions",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('?')],
+        action: A::ToggleHelp,
+        help: "help",
+    },
+    Binding {
+        scope: Scope::Browse,
+        keys: &[ch('q')],
+        action: A::Quit,
+        help: "quit",
+    },
+];
+
+fn normalise(event: KeyEvent) -> Key {
+    let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let code = match event.code {
+        // Upper-case letters arrive with SHIFT on some terminals and without on others.
+        KeyCode::Char(c) => KeyCode::Char(c),
+        KeyCode::BackTab => {
+            mods = KeyModifiers::NONE;
+            KeyCode::BackTab
+        }
+        other => other,
+    };
+    Key { code, mods }
+}
+
+/// The action a key asks for in a mode, if any. In search mode, a printable key with no
+/// binding inserts itself.
+pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    let key = normalise(event);
+    let scope = match mode {
+        Mode::Search => Scope::Search,
+        Mode::Browse => Scope::Browse,
+    };
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.scope == Scope::Always || b.scope == scope)
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action);
+    if bound.is_some() {
+        return bound;
+    }
+    match (mode, key.code) {
+        (Mode::Search, KeyCode::Char(c)) if key.mods.is_empty() && !c.is_control() => {
+            Some(Action::Insert(c))
+        }
+        _ => None,
+    }
+}
+
+/// How a key is written on the help screen and in the footer.
+pub fn key_label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
+    } else {
+        name
+    }
+}
+
+/// The first key bound to an action in a scope, as the footer shows it.
+pub fn first_key(scope: Scope, action: Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == scope && b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(key_label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        for mode in [Mode::Search, Mode::Browse] {
+            assert_eq!(
+                action_for(mode, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                Some(Action::Quit)
+            );
+        }
+    }
+
+    #[test]
+    fn typing_inserts_in_search_mode_and_moves_in_browse_mode() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, j), Some(Action::Insert('j')));
+        assert_eq!(action_for(Mode::Browse, j), Some(Action::Down));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, q), Some(Action::Insert('q')));
+        assert_eq!(action_for(Mode::Browse, q), Some(Action::Quit));
+        let hanzi = press(KeyCode::Char('腎'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, hanzi), Some(Action::Insert('腎')));
+    }
+
+    #[test]
+    fn shifted_capitals_are_the_same_key_on_every_terminal() {
+        assert_eq!(
+            action_for(Mode::Browse, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(Mode::Browse, press(KeyCode::Char('G'), KeyModifiers::NONE)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(Mode::Search, press(KeyCode::Char('B'), KeyModifiers::SHIFT)),
+            Some(Action::Insert('B'))
+        );
+    }
+
+    #[test]
+    fn search_editing_keys() {
+        assert_eq!(
+            action_for(
+                Mode::Search,
+                press(KeyCode::Char('w'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::DeleteWord)
+        );
+        assert_eq!(
+            action_for(
+                Mode::Search,
+                press(KeyCode::Char('u'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::ClearQuery)
+        );
+        assert_eq!(
+            action_for(
+                Mode::Search,
+                press(KeyCode::Char('n'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(Mode::Search, press(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::LeaveSearch)
+        );
+        assert_eq!(
+            action_for(
+                Mode::Search,
+                press(KeyCode::Char('x'), KeyModifiers::CONTROL)
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn browse_navigation_keys() {
+        let cases = [
+            (KeyCode::Char('/'), KeyModifiers::NONE, Action::EnterSearch),
+            (KeyCode::Enter, KeyModifiers::NONE, Action::Open),
+            (KeyCode::Char('l'), KeyModifiers::NONE, Action::Open),
+            (KeyCode::Backspace, KeyModifiers::NONE, Action::Back),
+            (KeyCode::Char('h'), KeyModifiers::NONE, Action::Back),
+            (KeyCode::Left, KeyModifiers::ALT, Action::Back),
+            (KeyCode::Right, KeyModifiers::ALT, Action::Forward),
+            (KeyCode::Tab, KeyModifiers::NONE, Action::NextPane),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, Action::PrevPane),
+            (KeyCode::Char('d'), KeyModifiers::CONTROL, Action::PageDown),
+            (KeyCode::Char('u'), KeyModifiers::CONTROL, Action::PageUp),
+            (KeyCode::Char('g'), KeyModifiers::NONE, Action::Top),
+            (KeyCode::Char('?'), KeyModifiers::NONE, Action::ToggleHelp),
+            (
+                KeyCode::Char('c'),
+                KeyModifiers::NONE,
+                Action::BrowseChannels,
+            ),
+        ];
+        for (code, mods, action) in cases {
+            assert_eq!(
+                action_for(Mode::Browse, press(code, mods)),
+                Some(action),
+                "{code:?} {mods:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for a in BINDINGS {
+            for b in BINDINGS {
+                if std::ptr::eq(a, b) {
+                    continue;
+                }
+                let overlap =
+                    a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
+                if overlap {
+                    for k in a.keys {
+                        assert!(
+                            !b.keys.contains(k),
+                            "{} bound to {:?} and {:?}",
+                            key_label(k),
+                            a.action,
+                            b.action
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_read_like_the_help_screen() {
+        assert_eq!(key_label(&ctrl('d')), "Ctrl-d");
+        assert_eq!(key_label(&alt(KeyCode::Left)), "Alt-Left");
+        assert_eq!(
+            first_key(Scope::Browse, Action::EnterSearch).as_deref(),
+            Some("/")
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! The query line at the top and the key hints at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::{App, Focus, ListSource};
+use super::super::keymap::{Action, Mode, Scope, first_key};
+use super::wrap::truncate;
+use crate::catalogue::text::escape_controls;
+
+/// Draws the query, the mode and the `shown/total` counter; places the cursor when typing.
+pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+    let theme = &app.theme;
+    let mode = match app.mode {
+        Mode::Search => "SEARCH",
+        Mode::Browse => "BROWSE",
+    };
+    let counter = match app.view.source {
+        ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
+        _ => format!("{} items", app.rows.len()),
+    };
+    let right = format!(" {mode} {counter} ");
+    let prompt = " / ";
+    let room = (area.width as usize).saturating_sub(right.width() + prompt.width() + 1);
+    let query = escape_controls(&app.view.query);
+    // Show the end of a long query, where the typing happens.
+    let shown: String = if query.width() > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in query.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        tail.into_iter().rev().collect()
+    } else {
+        query
+    };
+    let placeholder = shown.is_empty() && app.mode == Mode::Search;
+    let typed = if placeholder {
+        Span::styled(
+            truncate("type a code, name, hanzi or condition", room),
+            theme.dim,
+        )
+    } else {
+        Span::styled(shown.clone(), theme.text)
+    };
+    let gap = (area.width as usize).saturating_sub(prompt.width() + typed.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(prompt, theme.key),
+        typed,
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.dim),
+    ]);
+    frame.render_widget(line, area);
+    if app.mode == Mode::Search {
+        let x = area.x + (prompt.width() + shown.width()) as u16;
+        if x < area.x + area.width {
+            frame.set_cursor_position(Position::new(x, area.y));
+        }
+    }
+}
+
+/// The few keys that matter now, from the keymap.
+fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
+    let (scope, wanted): (Scope, &[(Action, &str)]) = match (app.mode, app.view.focus) {
+        (Mode::Search, _) => (
+            Scope::Search,
+            &[
+                (Action::Down, "select"),
+                (Action::Accept, "open"),
+                (Action::LeaveSearch, "browse"),
+                (Action::ClearQuery, "clear"),
+            ],
+        ),
+        (Mode::Browse, Focus::List) => (
+            Scope::Browse,
+            &[
+                (Action::Down, "move"),
+                (Action::Open, "open"),
+                (Action::EnterSearch, "search"),
+                (Action::BrowseChannels, "channels"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+        ),
+        (Mode::Browse, Focus::Detail) => (
+            Scope::Browse,
+            &[
+                (Action::Down, "links"),
+                (Action::Open, "follow"),
+                (Action::Back, "back"),
+                (Action::NextPane, "list"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+        ),
+    };
+    let mut out: Vec<(String, &'static str)> = wanted
+        .iter()
+        .filter_map(|&(action, label)| first_key(scope, action).map(|k| (k, label)))
+        .collect();
+    if app.mode == Mode::Search {
+        out.push((
+            first_key(Scope::Always, Action::Quit).unwrap_or_default(),
+            "quit",
+        ));
+    }
+    out
+}
+
+/// Draws the key hints, as many as fit.
+pub fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in hints(app) {
+        let width = key.width() + label.width() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(format!(" {key}"), app.theme.key));
+        spans.push(Span::styled(format!(" {label} "), app.theme.dim));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

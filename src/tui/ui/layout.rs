@@ -1,0 +1,83 @@
+//! Where each pane goes for a terminal size. Pure, so the event loop can ask it too (paging,
+//! mouse hit-testing).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::super::app::{App, Focus};
+
+/// The smallest terminal anything but a notice is drawn in.
+pub const MIN_WIDTH: u16 = 20;
+/// The smallest terminal height anything but a notice is drawn in.
+pub const MIN_HEIGHT: u16 = 6;
+/// From this width, one pane at a time gives way to two.
+pub const TWO_PANES: u16 = 60;
+/// From this width, a third pane previews the link under the cursor.
+pub const THREE_PANES: u16 = 140;
+
+/// The areas of one frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The query line.
+    pub search: Rect,
+    /// The list pane, if shown.
+    pub list: Option<Rect>,
+    /// The detail pane, if shown.
+    pub detail: Option<Rect>,
+    /// The preview pane, if shown.
+    pub preview: Option<Rect>,
+    /// The key hints.
+    pub footer: Rect,
+}
+
+/// Whether the terminal is too small for anything but a notice.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Lays out a frame of this size for the app's focus.
+pub fn areas(area: Rect, app: &App<'_>) -> Areas {
+    if too_small(area) {
+        return Areas::default();
+    }
+    let [search, main, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut areas = Areas {
+        search,
+        footer,
+        ..Areas::default()
+    };
+    if area.width < TWO_PANES {
+        match app.view.focus {
+            Focus::List => areas.list = Some(main),
+            Focus::Detail => areas.detail = Some(main),
+        }
+    } else if area.width < THREE_PANES {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
+                .areas(main);
+        areas.list = Some(list);
+        areas.detail = Some(detail);
+    } else {
+        let [list, detail, preview] = Layout::horizontal([
+            Constraint::Percentage(30),
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+        ])
+        .areas(main);
+        areas.list = Some(list);
+        areas.detail = Some(detail);
+        areas.preview = Some(preview);
+    }
+    areas
+}
+
+/// Rows of the list that fit inside its borders (at least one).
+pub fn list_rows(area: Rect, app: &App<'_>) -> usize {
+    areas(area, app)
+        .list
+        .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
+}

@@ -1,0 +1,152 @@
+//! The list pane: search results or a browsed list, one entry a row.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState};
+
+use super::super::app::{App, Focus};
+use super::wrap::truncate;
+use crate::catalogue::{EntryRef, Kind};
+use crate::search::Hit;
+
+/// A three-letter badge for each kind of entry.
+pub fn kind_badge(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Point => "pt ",
+        Kind::Condition => "con",
+        Kind::Technique => "tec",
+        Kind::Contraindication => "cau",
+        Kind::Channel => "chn",
+        Kind::Region => "reg",
+        Kind::Source => "src",
+    }
+}
+
+/// The parts of a row, each with the index of the search field it shows (if any).
+fn row_parts(app: &App<'_>, entry: EntryRef) -> Vec<(String, Option<usize>)> {
+    let c = app.catalogue;
+    let fields = app.index.fields(entry);
+    let field_of = |text: &str| fields.iter().position(|f| f.text == text);
+    let part = |text: &str| (text.to_string(), field_of(text));
+    match entry.kind {
+        Kind::Point => {
+            let p = &c.points[entry.index];
+            vec![part(&p.code), part(&p.pinyin), part(&p.hanzi)]
+        }
+        Kind::Channel => {
+            let ch = &c.channels[entry.index];
+            vec![part(&ch.id), part(&ch.name), part(&ch.hanzi)]
+        }
+        Kind::Source => vec![part(c.id(entry))],
+        _ => vec![part(c.name(entry))],
+    }
+}
+
+/// Spans of `text` with the matched character positions in the match style.
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    base: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    if positions.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, ch) in text.chars().enumerate() {
+        let is_match = positions.contains(&i);
+        if is_match != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = is_match;
+        run.push(ch);
+    }
+    let style = if run_matched { matched } else { base };
+    spans.push(Span::styled(run, style));
+    spans
+}
+
+fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
+    let theme = &app.theme;
+    let mut spans = vec![
+        Span::styled(kind_badge(hit.entry.kind), theme.kind),
+        Span::raw(" "),
+    ];
+    let parts = row_parts(app, hit.entry);
+    let shown_match = parts.iter().any(|(_, f)| *f == Some(hit.field));
+    for (text, field) in parts {
+        let positions: &[usize] = if field == Some(hit.field) {
+            &hit.positions
+        } else {
+            &[]
+        };
+        spans.extend(highlighted(&text, positions, theme.text, theme.matched));
+        spans.push(Span::raw(" "));
+    }
+    if hit.entry.kind == Kind::Point && app.catalogue.has_caution(hit.entry.index) {
+        spans.push(Span::styled("!", theme.caution));
+        spans.push(Span::raw(" "));
+    }
+    let matched_field = app.index.fields(hit.entry).get(hit.field);
+    if let Some(field) = matched_field.filter(|_| !shown_match && !hit.positions.is_empty()) {
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let room = width.saturating_sub(used + 2);
+        if room > 4 {
+            let text = truncate(&field.text, room);
+            spans.push(Span::styled("~ ", theme.dim));
+            spans.extend(highlighted(&text, &hit.positions, theme.dim, theme.matched));
+        }
+    }
+    ListItem::new(Line::from(spans))
+}
+
+/// Draws the list pane.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+    let focused = app.view.focus == Focus::List;
+    let border = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    let block = Block::bordered().border_style(border).title(Span::styled(
+        format!(" {} ", app.list_title()),
+        app.theme.heading,
+    ));
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = area.height.saturating_sub(2) as usize;
+    // Only the rows that can be seen are built.
+    let offset = app.view.selected.saturating_sub(height.saturating_sub(1));
+    let items: Vec<ListItem> = app
+        .rows
+        .iter()
+        .skip(offset)
+        .take(height.max(1))
+        .map(|hit| row(app, hit, inner_width))
+        .collect();
+    let empty = items.is_empty();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(app.theme.selected);
+    let mut state = ListState::default();
+    if !empty {
+        state.select(Some(app.view.selected - offset));
+    }
+    frame.render_stateful_widget(list, area, &mut state);
+    if empty && area.height > 2 && area.width > 2 {
+        let notice = if app.view.query.trim().is_empty() {
+            "Nothing here."
+        } else {
+            "No match. Try a code (bl40), a pinyin or English name, or fewer letters."
+        };
+        let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, 1);
+        frame.render_widget(
+            Line::styled(truncate(notice, inner.width as usize), app.theme.dim),
+            inner,
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Drawing: reads the app state, never changes it or the catalogue.
+
+mod bars;
+mod detail;
+mod help;
+pub mod layout;
+mod list;
+mod wrap;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+
+use super::app::App;
+use wrap::truncate;
+
+pub use detail::{DetailText, detail_text};
+
+/// Draws one frame of the app, at any size.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        let notice = truncate(
+            "Terminal too small: enlarge it, or Ctrl-c to quit.",
+            area.width as usize,
+        );
+        frame.render_widget(Line::styled(notice, app.theme.caution), area);
+        return;
+    }
+    let areas = layout::areas(area, app);
+    bars::draw_search(frame, areas.search, app);
+    if let Some(list) = areas.list {
+        list::draw(frame, list, app);
+    }
+    if let Some(detail) = areas.detail {
+        detail::draw(frame, detail, app);
+    }
+    if let Some(preview) = areas.preview {
+        detail::draw_preview(frame, preview, app);
+    }
+    bars::draw_footer(frame, areas.footer, app);
+    if app.help {
+        help::draw(frame, area, app);
+    }
+}

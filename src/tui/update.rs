@@ -1,0 +1,267 @@
+//! Actions to state: the only place the app's state changes. Pure: no terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
+
+use super::app::{App, Focus, ListSource, View};
+use super::keymap::{Action, Mode, action_for};
+use super::ui::layout::Areas;
+use crate::catalogue::Kind;
+
+/// The most places remembered for going back.
+const HISTORY: usize = 200;
+
+/// Handles one key press: the help screen closes on any key; otherwise the keymap decides.
+pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
+    let action = action_for(app.mode, key);
+    if app.help {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            app.quit = true;
+        }
+        app.help = false;
+        return;
+    }
+    if let Some(action) = action {
+        update(app, action);
+    }
+}
+
+/// Applies an action to the app.
+pub fn update(app: &mut App<'_>, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::ToggleHelp => app.help = !app.help,
+        Action::EnterSearch => enter_search(app),
+        Action::LeaveSearch => app.mode = Mode::Browse,
+        Action::Accept => {
+            app.mode = Mode::Browse;
+            open(app);
+        }
+        Action::Insert(c) => edit_query(app, |q| q.push(c)),
+        Action::DeleteChar => edit_query(app, |q| {
+            q.pop();
+        }),
+        Action::DeleteWord => edit_query(app, |q| {
+            let kept = q
+                .trim_end()
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .len();
+            q.truncate(kept);
+        }),
+        Action::ClearQuery => edit_query(app, String::clear),
+        Action::Down => step(app, 1),
+        Action::Up => step(app, -1),
+        Action::PageDown => step(app, app.page.max(1) as isize),
+        Action::PageUp => step(app, -(app.page.max(1) as isize)),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::NextPane | Action::PrevPane => {
+            app.mode = Mode::Browse;
+            app.view.focus = match app.view.focus {
+                Focus::List if app.shown().is_some() => Focus::Detail,
+                _ => Focus::List,
+            };
+        }
+        Action::Open => open(app),
+        Action::Back => back(app),
+        Action::Forward => forward(app),
+        Action::BrowseChannels => browse(app, ListSource::Channels),
+        Action::BrowseRegions => browse(app, ListSource::Regions),
+    }
+}
+
+fn enter_search(app: &mut App<'_>) {
+    app.mode = Mode::Search;
+    if app.view.source != ListSource::Search || app.view.pinned.is_some() {
+        let query = app.view.query.clone();
+        go(
+            app,
+            View {
+                source: ListSource::Search,
+                query,
+                selected: 0,
+                pinned: None,
+                link: 0,
+                focus: Focus::List,
+            },
+        );
+    } else {
+        app.view.focus = Focus::List;
+    }
+}
+
+fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String)) {
+    let before = app.view.query.clone();
+    edit(&mut app.view.query);
+    if app.view.query != before {
+        app.view.source = ListSource::Search;
+        app.view.selected = 0;
+        app.view.pinned = None;
+        app.view.link = 0;
+        app.view.focus = Focus::List;
+        app.refresh();
+    }
+}
+
+/// Moves the cursor of the focused pane by `delta`, clamped to its length.
+fn step(app: &mut App<'_>, delta: isize) {
+    let moved = |at: usize, len: usize| -> usize {
+        if len == 0 {
+            return 0;
+        }
+        (at as isize)
+            .saturating_add(delta)
+            .clamp(0, len as isize - 1) as usize
+    };
+    match app.view.focus {
+        Focus::List => {
+            let selected = moved(app.view.selected, app.rows.len());
+            if selected != app.view.selected || app.view.pinned.is_some() {
+                app.view.selected = selected;
+                app.view.pinned = None;
+                app.view.link = 0;
+                app.refresh_links();
+            }
+        }
+        Focus::Detail => app.view.link = moved(app.view.link, app.links.len()),
+    }
+}
+
+/// Opens what is selected: a channel or region lists its points; any other entry gets the
+/// detail pane's focus; in the detail pane, the selected link is followed.
+fn open(app: &mut App<'_>) {
+    let target = match app.view.focus {
+        Focus::List => app.rows.get(app.view.selected).map(|h| h.entry),
+        Focus::Detail => app.current_link().map(|l| l.target),
+    };
+    let Some(target) = target else {
+        return;
+    };
+    match target.kind {
+        Kind::Channel => {
+            let from = app.shown();
+            browse(app, ListSource::ChannelPoints(target.index));
+            select_entry(app, from);
+        }
+        Kind::Region => {
+            let from = app.shown();
+            browse(app, ListSource::RegionPoints(target.index));
+            select_entry(app, from);
+        }
+        _ if app.view.focus == Focus::List => {
+            app.view.focus = Focus::Detail;
+            app.view.link = 0;
+        }
+        _ => {
+            let mut next = app.view.clone();
+            next.pinned = Some(target);
+            next.link = 0;
+            go(app, next);
+        }
+    }
+}
+
+/// After opening a channel or region from one of its points, keep that point selected.
+fn select_entry(app: &mut App<'_>, entry: Option<crate::catalogue::EntryRef>) {
+    if let Some(row) = entry.and_then(|e| app.rows.iter().position(|h| h.entry == e)) {
+        app.view.selected = row;
+        app.refresh_links();
+    }
+}
+
+fn browse(app: &mut App<'_>, source: ListSource) {
+    app.mode = Mode::Browse;
+    let query = app.view.query.clone();
+    go(
+        app,
+        View {
+            source,
+            query,
+            selected: 0,
+            pinned: None,
+            link: 0,
+            focus: Focus::List,
+        },
+    );
+}
+
+/// Moves to a new view, remembering the current one.
+fn go(app: &mut App<'_>, next: View) {
+    let current = std::mem::replace(&mut app.view, next);
+    app.back.push(current);
+    if app.back.len() > HISTORY {
+        app.back.remove(0);
+    }
+    app.forward.clear();
+    app.refresh();
+}
+
+fn back(app: &mut App<'_>) {
+    match app.back.pop() {
+        Some(previous) => {
+            let current = std::mem::replace(&mut app.view, previous);
+            app.forward.push(current);
+            app.mode = Mode::Browse;
+            app.refresh();
+        }
+        None => app.view.focus = Focus::List,
+    }
+}
+
+fn forward(app: &mut App<'_>) {
+    if let Some(next) = app.forward.pop() {
+        let current = std::mem::replace(&mut app.view, next);
+        app.back.push(current);
+        app.mode = Mode::Browse;
+        app.refresh();
+    }
+}
+
+/// Handles a mouse event (only with `--mouse`): the wheel scrolls the pane under the
+/// pointer, a click selects a row of the list or focuses the detail pane.
+pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent, areas: &Areas) {
+    let at = Position::new(event.column, event.row);
+    let pane = if areas.list.is_some_and(|r| r.contains(at)) {
+        Some(Focus::List)
+    } else if areas.detail.is_some_and(|r| r.contains(at)) {
+        Some(Focus::Detail)
+    } else {
+        None
+    };
+    let Some(pane) = pane else {
+        return;
+    };
+    if app.help {
+        app.help = false;
+        return;
+    }
+    match event.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            app.mode = Mode::Browse;
+            app.view.focus = pane;
+            step(
+                app,
+                if event.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                },
+            );
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.mode = Mode::Browse;
+            app.view.focus = pane;
+            if let (Focus::List, Some(list)) = (pane, areas.list) {
+                let height = list.height.saturating_sub(2) as usize;
+                let offset = app.view.selected.saturating_sub(height.saturating_sub(1));
+                let row = (event.row.saturating_sub(list.y + 1)) as usize + offset;
+                if row < app.rows.len() {
+                    step(app, row as isize - app.view.selected as isize);
+                }
+            }
+        }
+        _ => {}
+    }
+}
