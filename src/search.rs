@@ -105,11 +105,28 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-/// Folds one character: lower case, tone marks and other accents removed.
+/// Variant forms of characters in point names, folded to one form: WHO prints 兪 where most
+/// texts write 俞, and sources differ on 沖/衝, 谿/溪, 戶/户 and a few others.
+const VARIANTS: &[(char, char)] = &[
+    ('兪', '俞'),
+    ('沖', '衝'),
+    ('谿', '溪'),
+    ('戶', '户'),
+    ('瘂', '啞'),
+    ('顖', '囟'),
+    ('蹺', '蹻'),
+    ('霊', '靈'),
+];
+
+/// Folds one character: lower case, tone marks and other accents removed, variant hanzi
+/// unified.
 pub fn fold_char(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     if lower.is_ascii() {
         return lower;
+    }
+    if let Some(&(_, to)) = VARIANTS.iter().find(|(from, _)| *from == lower) {
+        return to;
     }
     let mut base = lower;
     let mut first = true;
