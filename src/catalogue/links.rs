@@ -20,6 +20,8 @@ pub struct Backlinks {
     pub technique_conditions: Vec<Vec<usize>>,
     /// For each technique: the contraindications that restrict it.
     pub technique_contraindications: Vec<Vec<usize>>,
+    /// For each channel: the channels that name it as their partner or couple.
+    pub channel_partners: Vec<Vec<usize>>,
     /// For each channel: its points, in number order.
     pub channel_points: Vec<Vec<usize>>,
     /// For each region: its points, in catalogue order.
@@ -39,6 +41,7 @@ impl Backlinks {
             technique_conditions: vec![Vec::new(); c.techniques.len()],
             technique_contraindications: vec![Vec::new(); c.techniques.len()],
             channel_points: vec![Vec::new(); c.channels.len()],
+            channel_partners: vec![Vec::new(); c.channels.len()],
             region_points: vec![Vec::new(); c.regions.len()],
             source_citations: vec![Vec::new(); c.sources.len()],
         };
@@ -72,6 +75,9 @@ impl Backlinks {
         for (i, ch) in c.channels.all().iter().enumerate() {
             if let Some(p) = &ch.confluent_point {
                 b.point_vessels[point(p)].push(i);
+            }
+            for partner in ch.paired_with.iter().chain(&ch.coupled_with) {
+                b.channel_partners[c.channels.position(partner).expect("checked link")].push(i);
             }
             cite(
                 &mut b,
@@ -358,6 +364,9 @@ impl Catalogue {
                         pos(Kind::Channel, partner),
                         None,
                     );
+                }
+                for &partner in &b.channel_partners[i] {
+                    add(Relation::Partner, Kind::Channel, partner, None);
                 }
                 for &p in &b.channel_points[i] {
                     add(Relation::Point, Kind::Point, p, None);

@@ -229,13 +229,6 @@ pub fn write_card(
             }
             card.field("Actions", &p.actions.join("; "))?;
             card.field("Indications", &p.indications.join("; "))?;
-            let regions: Vec<&str> = p
-                .regions
-                .iter()
-                .filter_map(|r| c.regions.get(r))
-                .map(|r| r.name.as_str())
-                .collect();
-            card.field("Regions", &regions.join(", "))?;
         }
         Kind::Condition => {
             let x = &c.conditions[entry.index];

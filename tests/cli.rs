@@ -1,0 +1,266 @@
+//! The command line as a user runs it: output, JSON contract, exit statuses.
+
+mod common;
+
+use common::{acuref, mini};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let output = acuref().args(args).output().expect("runs");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn show_prints_the_full_card_for_any_spelling_of_a_code() {
+    for spelling in ["ub 23", "BL23", "Bladder 23", "b-23", "腎俞", "Shen Shu"] {
+        acuref()
+            .args(["show", spelling])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("BL23 Shenshu 腎兪 (Kidney Shu)"))
+            .stdout(predicate::str::contains("Location"))
+            .stdout(predicate::str::contains("1.5 cun lateral"))
+            .stdout(predicate::str::contains("Needling"))
+            .stdout(predicate::str::contains("CAUTION"))
+            .stdout(predicate::str::contains("kidney"))
+            .stdout(predicate::str::contains("Used for"))
+            .stdout(predicate::str::contains("Sciatica"));
+    }
+}
+
+#[test]
+fn show_lists_the_other_homonym() {
+    acuref()
+        .args(["show", "futu"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("LI18 Futu 扶突"))
+        .stdout(predicate::str::contains("Also matching"))
+        .stdout(predicate::str::contains("ST32 Futu 伏兔"));
+}
+
+#[test]
+fn show_gives_both_readings_of_a_legacy_bladder_code() {
+    acuref()
+        .args(["show", "bl54"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("BL54 Zhibian"))
+        .stdout(predicate::str::contains("BL40 Weizhong 委中"))
+        .stdout(predicate::str::contains("this code in the older bladder numbering"));
+}
+
+#[test]
+fn show_a_condition_puts_red_flags_first() {
+    let out = acuref().args(["show", "sciatica"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flags = text.find("RED FLAGS").expect("red flags");
+    let points = text.find("Points").expect("points");
+    assert!(flags < points, "red flags come before the prescription:\n{text}");
+    assert!(text.contains("BL40 Weizhong"));
+    assert!(text.contains("TUNG-22.05 Linggu"));
+}
+
+#[test]
+fn show_json_is_the_entry_with_resolved_links() {
+    let v = json(&["show", "bl40", "--json"]);
+    assert_eq!(v["kind"], "point");
+    assert_eq!(v["code"], "BL40");
+    assert_eq!(v["pinyin"], "Weizhong");
+    assert_eq!(v["hanzi"], "委中");
+    let links = v["links"].as_array().unwrap();
+    assert!(links.iter().any(|l| l["relation"] == "Used for" && l["id"] == "sciatica" && l["name"] == "Sciatica"));
+    assert!(links.iter().any(|l| l["relation"] == "Channel" && l["id"] == "BL"));
+    assert!(links.iter().all(|l| l["kind"].is_string() && l["id"].is_string() && l["name"].is_string()));
+}
+
+#[test]
+fn search_prints_one_hit_a_line_and_json_objects() {
+    acuref()
+        .args(["search", "sciatica", "--limit", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("condition"))
+        .stdout(predicate::function(|s: &str| s.lines().count() == 3));
+    let v = json(&["search", "weizhong", "--json"]);
+    let first = &v.as_array().unwrap()[0];
+    for key in ["kind", "id", "name", "score"] {
+        assert!(!first[key].is_null(), "search --json has {key}");
+    }
+    assert_eq!(first["id"], "BL40");
+    let v = json(&["search", "back", "--kind", "condition", "--json"]);
+    assert!(v.as_array().unwrap().iter().all(|h| h["kind"] == "condition"));
+}
+
+#[test]
+fn list_points_json_counts_every_point_with_its_names() {
+    let v = json(&["list", "points", "--json"]);
+    let points = v.as_array().unwrap();
+    let channel_points = points.iter().filter(|p| !p["channel"].is_null()).count();
+    assert_eq!(channel_points, 361);
+    assert!(points.len() > 361, "plus the extra points");
+    for p in points {
+        for key in ["code", "pinyin", "hanzi", "english"] {
+            assert!(p[key].is_string(), "{key} in {p}");
+        }
+    }
+    let bl = json(&["list", "points", "--channel", "UB", "--json"]);
+    assert_eq!(bl.as_array().unwrap().len(), 67);
+    assert_eq!(bl[22]["code"], "BL23");
+    assert_eq!(bl[22]["number"], 23);
+}
+
+#[test]
+fn list_text_and_filters() {
+    acuref()
+        .args(["list", "channels"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("BL        Bladder"))
+        .stdout(predicate::str::contains("67 points"));
+    acuref()
+        .args(["list", "points", "--region", "lower-back"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("BL23"));
+    acuref()
+        .args(["list", "conditions", "--channel", "BL"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("only apply to `acuref list points`"));
+    acuref()
+        .args(["list", "points", "--channel", "XX"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no channel `XX`"));
+}
+
+#[test]
+fn links_show_both_directions() {
+    acuref()
+        .args(["links", "BL40"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Used for"))
+        .stdout(predicate::str::contains("Sciatica"));
+    let v = json(&["links", "pregnancy", "--json"]);
+    assert_eq!(v["kind"], "contraindication");
+    assert!(v["links"].as_array().unwrap().iter().any(|l| l["id"] == "BL67" && l["detail"].as_str().unwrap().contains("moxibustion")));
+}
+
+#[test]
+fn check_summarises_a_clean_catalogue() {
+    acuref()
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("catalogue is clean"))
+        .stdout(predicate::str::contains("361 channel points"));
+    acuref()
+        .arg("check")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_bad_catalogue_exits_2_before_anything_else() {
+    let dir = common::mini_with("points.toml", b"[[point]]\ncode = \"BL23\"\nloaction = \"x\"\n");
+    acuref()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["show", "bl23"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("points.toml:"));
+}
+
+#[test]
+fn the_data_directory_replaces_the_built_in_catalogue() {
+    acuref()
+        .env("ACUREF_DATA", mini())
+        .args(["list", "points"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|s: &str| s.lines().count() == 2));
+    acuref()
+        .arg("--data")
+        .arg(mini())
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(from --data)"));
+}
+
+#[test]
+fn the_user_directory_adds_and_overrides_entries_by_id() {
+    let user = tempfile::tempdir().unwrap();
+    let region = "[[region]]\nid = \"knee\"\nname = \"Knee and popliteal fossa\"\n\n[[region]]\nid = \"my-region\"\nname = \"My own region\"\n";
+    std::fs::write(user.path().join("mine.toml"), region).unwrap();
+    acuref()
+        .env("ACUREF_USER_DIR", user.path())
+        .args(["list", "regions"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Knee and popliteal fossa"))
+        .stdout(predicate::str::contains("My own region"));
+    acuref()
+        .env("ACUREF_USER_DIR", user.path())
+        .arg("paths")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(in use)"));
+}
+
+#[test]
+fn no_match_and_empty_queries_exit_1_with_advice() {
+    acuref()
+        .args(["show", "qqqqxxxxzzzz"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("nothing matches"));
+    acuref().args(["show", " "]).assert().code(1).stderr(predicate::str::contains("the query is empty"));
+    acuref()
+        .args(["show", "\u{1b}]52;c;aGk=\u{7}"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\\u{1B}]52"))
+        .stderr(predicate::str::contains("\u{1b}").not());
+}
+
+#[test]
+fn piped_output_has_no_escape_codes() {
+    for args in [&["show", "bl40"][..], &["search", "back"], &["links", "GB21"]] {
+        acuref().args(args).assert().success().stdout(predicate::str::contains("\u{1b}").not());
+    }
+}
+
+#[test]
+fn without_a_terminal_plain_acuref_points_to_the_commands() {
+    acuref()
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("acuref search"));
+}
+
+#[test]
+fn help_version_and_completions() {
+    acuref()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("acuref show bl40"))
+        .stdout(predicate::str::contains("not medical advice"));
+    acuref().arg("--version").assert().success().stdout(predicate::str::starts_with("acuref "));
+    acuref()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_acuref"));
+    acuref().args(["show", "--help"]).assert().success().stdout(predicate::str::contains("Examples"));
+}
