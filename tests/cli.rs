@@ -8,7 +8,11 @@ use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
     let output = acuref().args(args).output().expect("runs");
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("valid JSON")
 }
 
@@ -19,7 +23,9 @@ fn show_prints_the_full_card_for_any_spelling_of_a_code() {
             .args(["show", spelling])
             .assert()
             .success()
-            .stdout(predicate::str::starts_with("BL23 Shenshu 腎兪 (Kidney Shu)"))
+            .stdout(predicate::str::starts_with(
+                "BL23 Shenshu 腎兪 (Kidney Shu)",
+            ))
             .stdout(predicate::str::contains("Location"))
             .stdout(predicate::str::contains("1.5 cun lateral"))
             .stdout(predicate::str::contains("Needling"))
@@ -49,7 +55,9 @@ fn show_gives_both_readings_of_a_legacy_bladder_code() {
         .success()
         .stdout(predicate::str::starts_with("BL54 Zhibian"))
         .stdout(predicate::str::contains("BL40 Weizhong 委中"))
-        .stdout(predicate::str::contains("this code in the older bladder numbering"));
+        .stdout(predicate::str::contains(
+            "this code in the older bladder numbering",
+        ));
 }
 
 #[test]
@@ -58,7 +66,10 @@ fn show_a_condition_puts_red_flags_first() {
     let text = String::from_utf8(out.stdout).unwrap();
     let flags = text.find("RED FLAGS").expect("red flags");
     let points = text.find("Points").expect("points");
-    assert!(flags < points, "red flags come before the prescription:\n{text}");
+    assert!(
+        flags < points,
+        "red flags come before the prescription:\n{text}"
+    );
     assert!(text.contains("BL40 Weizhong"));
     assert!(text.contains("TUNG-22.05 Linggu"));
 }
@@ -71,9 +82,21 @@ fn show_json_is_the_entry_with_resolved_links() {
     assert_eq!(v["pinyin"], "Weizhong");
     assert_eq!(v["hanzi"], "委中");
     let links = v["links"].as_array().unwrap();
-    assert!(links.iter().any(|l| l["relation"] == "Used for" && l["id"] == "sciatica" && l["name"] == "Sciatica"));
-    assert!(links.iter().any(|l| l["relation"] == "Channel" && l["id"] == "BL"));
-    assert!(links.iter().all(|l| l["kind"].is_string() && l["id"].is_string() && l["name"].is_string()));
+    assert!(
+        links.iter().any(|l| l["relation"] == "Used for"
+            && l["id"] == "sciatica"
+            && l["name"] == "Sciatica")
+    );
+    assert!(
+        links
+            .iter()
+            .any(|l| l["relation"] == "Channel" && l["id"] == "BL")
+    );
+    assert!(
+        links
+            .iter()
+            .all(|l| l["kind"].is_string() && l["id"].is_string() && l["name"].is_string())
+    );
 }
 
 #[test]
@@ -91,7 +114,12 @@ fn search_prints_one_hit_a_line_and_json_objects() {
     }
     assert_eq!(first["id"], "BL40");
     let v = json(&["search", "back", "--kind", "condition", "--json"]);
-    assert!(v.as_array().unwrap().iter().all(|h| h["kind"] == "condition"));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "condition")
+    );
 }
 
 #[test]
@@ -129,7 +157,9 @@ fn list_text_and_filters() {
         .args(["list", "conditions", "--channel", "BL"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("only apply to `acuref list points`"));
+        .stderr(predicate::str::contains(
+            "only apply to `acuref list points`",
+        ));
     acuref()
         .args(["list", "points", "--channel", "XX"])
         .assert()
@@ -147,7 +177,13 @@ fn links_show_both_directions() {
         .stdout(predicate::str::contains("Sciatica"));
     let v = json(&["links", "pregnancy", "--json"]);
     assert_eq!(v["kind"], "contraindication");
-    assert!(v["links"].as_array().unwrap().iter().any(|l| l["id"] == "BL67" && l["detail"].as_str().unwrap().contains("moxibustion")));
+    assert!(
+        v["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["id"] == "BL67" && l["detail"].as_str().unwrap().contains("moxibustion"))
+    );
 }
 
 #[test]
@@ -167,7 +203,10 @@ fn check_summarises_a_clean_catalogue() {
 
 #[test]
 fn a_bad_catalogue_exits_2_before_anything_else() {
-    let dir = common::mini_with("points.toml", b"[[point]]\ncode = \"BL23\"\nloaction = \"x\"\n");
+    let dir = common::mini_with(
+        "points.toml",
+        b"[[point]]\ncode = \"BL23\"\nloaction = \"x\"\n",
+    );
     acuref()
         .arg("--data")
         .arg(dir.path())
@@ -223,7 +262,11 @@ fn no_match_and_empty_queries_exit_1_with_advice() {
         .code(1)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("nothing matches"));
-    acuref().args(["show", " "]).assert().code(1).stderr(predicate::str::contains("the query is empty"));
+    acuref()
+        .args(["show", " "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the query is empty"));
     acuref()
         .args(["show", "\u{1b}]52;c;aGk=\u{7}"])
         .assert()
@@ -234,8 +277,16 @@ fn no_match_and_empty_queries_exit_1_with_advice() {
 
 #[test]
 fn piped_output_has_no_escape_codes() {
-    for args in [&["show", "bl40"][..], &["search", "back"], &["links", "GB21"]] {
-        acuref().args(args).assert().success().stdout(predicate::str::contains("\u{1b}").not());
+    for args in [
+        &["show", "bl40"][..],
+        &["search", "back"],
+        &["links", "GB21"],
+    ] {
+        acuref()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\u{1b}").not());
     }
 }
 
@@ -256,11 +307,19 @@ fn help_version_and_completions() {
         .success()
         .stdout(predicate::str::contains("acuref show bl40"))
         .stdout(predicate::str::contains("not medical advice"));
-    acuref().arg("--version").assert().success().stdout(predicate::str::starts_with("acuref "));
+    acuref()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("acuref "));
     acuref()
         .args(["completions", "bash"])
         .assert()
         .success()
         .stdout(predicate::str::contains("_acuref"));
-    acuref().args(["show", "--help"]).assert().success().stdout(predicate::str::contains("Examples"));
+    acuref()
+        .args(["show", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples"));
 }

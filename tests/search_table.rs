@@ -6,7 +6,9 @@ use acuref::search::SearchIndex;
 
 fn first_id(c: &Catalogue, index: &SearchIndex, query: &str) -> String {
     let hits = index.search(query, None);
-    let first = hits.first().unwrap_or_else(|| panic!("no hit for {query:?}"));
+    let first = hits
+        .first()
+        .unwrap_or_else(|| panic!("no hit for {query:?}"));
     c.id(first.entry).to_string()
 }
 
@@ -105,7 +107,13 @@ fn the_first_hit_is_what_the_user_meant() {
             failures.push(format!("{query:?}: expected {expected}, got {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} queries wrong:\n{}", failures.len(), table.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries wrong:\n{}",
+        failures.len(),
+        table.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -122,9 +130,19 @@ fn homonyms_are_both_found_and_told_apart() {
     ] {
         let hits = index.search(name, Some(Kind::Point));
         let top: Vec<&str> = hits.iter().take(2).map(|h| c.id(h.entry)).collect();
-        assert!(top.contains(&a) && top.contains(&b), "{name}: top two are {top:?}");
-        assert_eq!(hits[0].score, hits[1].score, "{name}: both match equally well");
-        assert_ne!(c.points.get(a).unwrap().hanzi, c.points.get(b).unwrap().hanzi, "{name}: the hanzi tell them apart");
+        assert!(
+            top.contains(&a) && top.contains(&b),
+            "{name}: top two are {top:?}"
+        );
+        assert_eq!(
+            hits[0].score, hits[1].score,
+            "{name}: both match equally well"
+        );
+        assert_ne!(
+            c.points.get(a).unwrap().hanzi,
+            c.points.get(b).unwrap().hanzi,
+            "{name}: the hanzi tell them apart"
+        );
     }
 }
 
@@ -135,7 +153,11 @@ fn a_legacy_bladder_code_returns_both_readings_labelled() {
     let hits = index.search("BL54", None);
     assert_eq!(c.id(hits[0].entry), "BL54", "WHO's BL54 (Zhibian) first");
     assert_eq!(hits[0].reading, Some(Reading::Standard));
-    assert_eq!(c.id(hits[1].entry), "BL40", "then the point older texts call BL54 (Weizhong)");
+    assert_eq!(
+        c.id(hits[1].entry),
+        "BL40",
+        "then the point older texts call BL54 (Weizhong)"
+    );
     assert!(matches!(&hits[1].reading, Some(Reading::Other(system)) if system.contains("older")));
     let hits = index.search("ub 47", None);
     let ids: Vec<&str> = hits.iter().take(2).map(|h| c.id(h.entry)).collect();
@@ -148,11 +170,22 @@ fn names_rank_above_indications_and_positions_point_at_the_shown_text() {
     let index = SearchIndex::new(&c);
     let hits = index.search("sciatica", None);
     assert_eq!(c.id(hits[0].entry), "sciatica");
-    assert!(hits.iter().skip(1).any(|h| h.entry.kind == Kind::Point), "points indicated for sciatica follow");
+    assert!(
+        hits.iter().skip(1).any(|h| h.entry.kind == Kind::Point),
+        "points indicated for sciatica follow"
+    );
     let hits = index.search("Zúsānlǐ", None);
     let field = &index.fields(hits[0].entry)[hits[0].field];
-    let shown: String = hits[0].positions.iter().map(|&i| field.text.chars().nth(i).unwrap()).collect();
-    assert_eq!(shown.to_lowercase(), field.text.to_lowercase(), "every character of the name is highlighted");
+    let shown: String = hits[0]
+        .positions
+        .iter()
+        .map(|&i| field.text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(
+        shown.to_lowercase(),
+        field.text.to_lowercase(),
+        "every character of the name is highlighted"
+    );
 }
 
 #[test]

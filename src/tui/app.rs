@@ -41,8 +41,9 @@ pub struct View {
     pub selected: usize,
     /// An entry reached by following a link, shown instead of the selected row.
     pub pinned: Option<EntryRef>,
-    /// Selected link in the detail pane.
-    pub link: usize,
+    /// Selected link in the detail pane; none until the user moves to one, so an entry opens
+    /// at its top (title and cautions first).
+    pub link: Option<usize>,
     /// Which pane has the keyboard.
     pub focus: Focus,
 }
@@ -67,6 +68,8 @@ pub struct App<'a> {
     pub links: Vec<Link>,
     /// Whether the key help is shown.
     pub help: bool,
+    /// How far the key help is scrolled.
+    pub help_scroll: u16,
     /// Colours and attributes.
     pub theme: Theme,
     /// Rows of the list pane that fit on screen (set by the UI, used for paging).
@@ -89,7 +92,7 @@ impl<'a> App<'a> {
                 query: String::new(),
                 selected: 0,
                 pinned: None,
-                link: 0,
+                link: None,
                 focus: Focus::List,
             },
             back: Vec::new(),
@@ -97,6 +100,7 @@ impl<'a> App<'a> {
             rows: Vec::new(),
             links: Vec::new(),
             help: false,
+            help_scroll: 0,
             theme,
             page: 10,
             quit: false,
@@ -119,7 +123,11 @@ impl<'a> App<'a> {
             .shown()
             .map(|e| self.catalogue.links(e))
             .unwrap_or_default();
-        self.view.link = self.view.link.min(self.links.len().saturating_sub(1));
+        if self.links.is_empty() {
+            self.view.link = None;
+        } else {
+            self.view.link = self.view.link.map(|l| l.min(self.links.len() - 1));
+        }
     }
 
     fn list_rows(&self) -> Vec<Hit> {
@@ -159,7 +167,7 @@ impl<'a> App<'a> {
 
     /// The link under the cursor in the detail pane.
     pub fn current_link(&self) -> Option<&Link> {
-        self.links.get(self.view.link)
+        self.view.link.and_then(|l| self.links.get(l))
     }
 
     /// A title for the list pane.

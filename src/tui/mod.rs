@@ -46,6 +46,13 @@ pub fn run(
     result
 }
 
+/// Tells the app the size it is drawn at (for paging and the one-pane layout). Called before
+/// every frame.
+pub fn fit(app: &mut App<'_>, area: Rect) {
+    app.width = area.width;
+    app.page = ui::layout::list_rows(area, app);
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App<'_>,
@@ -54,8 +61,7 @@ fn event_loop(
     loop {
         let size = terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
-        app.width = size.width;
-        app.page = ui::layout::list_rows(area, app);
+        fit(app, area);
         terminal.draw(|frame| ui::draw(frame, app))?;
         if app.quit {
             return Ok(());

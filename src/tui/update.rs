@@ -11,19 +11,26 @@ use crate::catalogue::Kind;
 /// The most places remembered for going back.
 const HISTORY: usize = 200;
 
-/// Handles one key press: the help screen closes on any key; otherwise the keymap decides.
+/// Handles one key press: in the help screen the browse keys scroll and any other key closes
+/// it; otherwise the keymap decides.
 pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
-    let action = action_for(app.mode, key);
     if app.help {
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl_c {
-            app.quit = true;
+        let page = app.page.max(1) as u16;
+        match action_for(Mode::Browse, key) {
+            Some(Action::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
+            Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Some(Action::PageDown) => app.help_scroll = app.help_scroll.saturating_add(page),
+            Some(Action::PageUp) => app.help_scroll = app.help_scroll.saturating_sub(page),
+            _ => {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                app.quit |= ctrl_c;
+                app.help = false;
+            }
         }
-        app.help = false;
         return;
     }
-    if let Some(action) = action {
+    if let Some(action) = action_for(app.mode, key) {
         update(app, action);
     }
 }
@@ -32,7 +39,10 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
 pub fn update(app: &mut App<'_>, action: Action) {
     match action {
         Action::Quit => app.quit = true,
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
         Action::EnterSearch => enter_search(app),
         Action::LeaveSearch => app.mode = Mode::Browse,
         Action::Accept => {
@@ -83,7 +93,7 @@ fn enter_search(app: &mut App<'_>) {
                 query,
                 selected: 0,
                 pinned: None,
-                link: 0,
+                link: None,
                 focus: Focus::List,
             },
         );
@@ -99,7 +109,7 @@ fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String)) {
         app.view.source = ListSource::Search;
         app.view.selected = 0;
         app.view.pinned = None;
-        app.view.link = 0;
+        app.view.link = None;
         app.view.focus = Focus::List;
         app.refresh();
     }
@@ -121,17 +131,34 @@ fn step(app: &mut App<'_>, delta: isize) {
             if selected != app.view.selected || app.view.pinned.is_some() {
                 app.view.selected = selected;
                 app.view.pinned = None;
-                app.view.link = 0;
+                app.view.link = None;
                 app.refresh_links();
             }
         }
-        Focus::Detail => app.view.link = moved(app.view.link, app.links.len()),
+        Focus::Detail if app.links.is_empty() => {}
+        Focus::Detail => {
+            let from = app
+                .view
+                .link
+                .unwrap_or(if delta > 0 { 0 } else { app.links.len() });
+            let first_move = app.view.link.is_none() && delta > 0;
+            app.view.link = Some(if first_move {
+                0
+            } else {
+                moved(from, app.links.len())
+            });
+        }
     }
 }
 
 /// Opens what is selected: a channel or region lists its points; any other entry gets the
 /// detail pane's focus; in the detail pane, the selected link is followed.
 fn open(app: &mut App<'_>) {
+    if app.view.focus == Focus::Detail && app.view.link.is_none() {
+        // The first Enter in the detail pane selects its first link; the next follows it.
+        step(app, 1);
+        return;
+    }
     let target = match app.view.focus {
         Focus::List => app.rows.get(app.view.selected).map(|h| h.entry),
         Focus::Detail => app.current_link().map(|l| l.target),
@@ -152,12 +179,12 @@ fn open(app: &mut App<'_>) {
         }
         _ if app.view.focus == Focus::List => {
             app.view.focus = Focus::Detail;
-            app.view.link = 0;
+            app.view.link = None;
         }
         _ => {
             let mut next = app.view.clone();
             next.pinned = Some(target);
-            next.link = 0;
+            next.link = None;
             go(app, next);
         }
     }
@@ -181,7 +208,7 @@ fn browse(app: &mut App<'_>, source: ListSource) {
             query,
             selected: 0,
             pinned: None,
-            link: 0,
+            link: None,
             focus: Focus::List,
         },
     );

@@ -275,10 +275,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let height = area.height.saturating_sub(2) as usize;
     let mut text = detail_text(app.catalogue, entry, width, &app.theme);
     let mut scroll = 0;
-    if focused && let Some(&start) = text.link_lines.get(app.view.link) {
+    let cursor = app.view.link.filter(|_| focused);
+    if let Some(link) = cursor
+        && let Some(&start) = text.link_lines.get(link)
+    {
         let end = text
             .link_lines
-            .get(app.view.link + 1)
+            .get(link + 1)
             .map_or(text.lines.len(), |&n| n);
         for line in &mut text.lines[start..end] {
             *line = line.clone().style(app.theme.selected);
@@ -308,7 +311,10 @@ pub fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             )
             .lines
         }
-        None => vec![Line::styled("No link selected.", app.theme.dim)],
+        None => vec![Line::styled(
+            "Move to a link in the detail pane (Tab, then j/k) to preview it here.",
+            app.theme.dim,
+        )],
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -30,7 +30,7 @@ pub fn help_lines(app: &App<'_>) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        "A ! marks a point with a caution. Any key closes this help.".to_string(),
+        "A ! marks a point with a caution. j/k scroll; any other key closes this help.".to_string(),
         theme.dim,
     ));
     lines
@@ -41,6 +41,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let lines = help_lines(app);
     let width = area.width.min(64);
     let height = area.height.min(lines.len() as u16 + 2);
+    let hidden = (lines.len() as u16 + 2).saturating_sub(height);
+    let scroll = app.help_scroll.min(hidden);
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -48,8 +50,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         height,
     );
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Span::styled(" Keys ", app.theme.heading));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    if hidden > 0 {
+        block = block.title_bottom(Span::styled(" j/k to scroll ", app.theme.dim));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        popup,
+    );
 }

@@ -1,0 +1,312 @@
+//! The interactive reference driven by key sequences and drawn into a TestBackend, as a user
+//! would see it at 80x24 and 40x12.
+
+use acuref::catalogue::{Catalogue, Kind};
+use acuref::search::SearchIndex;
+use acuref::tui::app::{App, Focus};
+use acuref::tui::keymap::Mode;
+use acuref::tui::theme::Theme;
+use acuref::tui::{fit, ui, update};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use std::sync::OnceLock;
+
+fn catalogue() -> &'static (Catalogue, SearchIndex) {
+    static C: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
+    C.get_or_init(|| {
+        let c = Catalogue::builtin().expect("loads");
+        let i = SearchIndex::new(&c);
+        (c, i)
+    })
+}
+
+/// Keys written as text: plain characters, and <Enter>, <Esc>, <Tab>, <S-Tab>, <BS>, <Down>,
+/// <Up>, <A-Left>, <A-Right>, <C-x>.
+fn keys(script: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            rest = &rest[end + 1..];
+            let key = match name {
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "A-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::ALT),
+                "A-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::ALT),
+                ctrl if ctrl.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(ctrl.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other => panic!("unknown key <{other}>"),
+            };
+            out.push(key);
+        } else {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+struct Session {
+    app: App<'static>,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Session {
+    fn new(width: u16, height: u16, theme: Theme) -> Session {
+        let (c, i) = catalogue();
+        let mut s = Session {
+            app: App::new(c, i, theme),
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+        };
+        s.draw();
+        s
+    }
+
+    fn draw(&mut self) {
+        let size = self.terminal.size().unwrap();
+        fit(&mut self.app, Rect::new(0, 0, size.width, size.height));
+        let app = &self.app;
+        self.terminal.draw(|f| ui::draw(f, app)).unwrap();
+    }
+
+    fn press(&mut self, script: &str) -> &mut Self {
+        for key in keys(script) {
+            update::handle_key(&mut self.app, key);
+            self.draw();
+        }
+        self
+    }
+
+    /// A whole frame drawn afresh: what a terminal shows, free of the TestBackend's leftovers
+    /// from earlier diffs around double-width characters.
+    fn frame(&self) -> TestBackend {
+        let size = self.terminal.size().unwrap();
+        let mut fresh = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+        fresh.draw(|f| ui::draw(f, &self.app)).unwrap();
+        fresh.backend().clone()
+    }
+
+    fn screen(&self) -> String {
+        self.frame().to_string()
+    }
+
+    fn shown(&self) -> String {
+        let e = self.app.shown().expect("an entry is shown");
+        self.app.catalogue.id(e).to_string()
+    }
+}
+
+#[test]
+fn opens_in_search_mode_listing_everything() {
+    let s = Session::new(80, 24, Theme::dark());
+    assert_eq!(s.app.mode, Mode::Search);
+    let screen = s.screen();
+    assert!(screen.contains("type a code, name, hanzi or condition"));
+    assert!(screen.contains("LU1 Zhongfu"));
+    insta::assert_snapshot!("opening_80x24", screen);
+}
+
+#[test]
+fn searching_sciatica_narrows_the_list_and_shows_red_flags_first() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("sciatica");
+    assert_eq!(s.shown(), "sciatica");
+    let screen = s.screen();
+    assert!(screen.contains("RED FLAGS"));
+    insta::assert_snapshot!("search_sciatica_80x24", screen);
+    s.press("<Enter>");
+    assert_eq!(s.app.mode, Mode::Browse);
+    assert_eq!(s.app.view.focus, Focus::Detail);
+    insta::assert_snapshot!("sciatica_detail_80x24", s.screen());
+}
+
+#[test]
+fn following_a_link_to_bl40_and_coming_back() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("sciatica<Enter>");
+    let to_bl40 = s
+        .app
+        .links
+        .iter()
+        .position(|l| l.target.kind == Kind::Point && s.app.catalogue.id(l.target) == "BL40")
+        .expect("sciatica links BL40");
+    for _ in 0..=to_bl40 {
+        s.press("j");
+    }
+    s.press("<Enter>");
+    assert_eq!(s.shown(), "BL40");
+    let screen = s.screen();
+    assert!(screen.contains("BL40 Weizhong 委中"));
+    insta::assert_snapshot!("bl40_from_sciatica_80x24", screen);
+    s.press("<BS>");
+    assert_eq!(s.shown(), "sciatica", "back restores the condition");
+    assert_eq!(s.app.view.query, "sciatica", "and the query");
+    assert_eq!(s.app.view.link, Some(to_bl40), "and the link cursor");
+    s.press("<A-Right>");
+    assert_eq!(s.shown(), "BL40", "forward returns");
+}
+
+#[test]
+fn the_channel_browser_walks_a_channel_point_by_point() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>c");
+    assert!(s.screen().contains("Channels"));
+    let bladder = s
+        .app
+        .rows
+        .iter()
+        .position(|h| s.app.catalogue.id(h.entry) == "BL")
+        .unwrap();
+    for _ in 0..bladder {
+        s.press("j");
+    }
+    s.press("<Enter>");
+    assert_eq!(s.shown(), "BL1");
+    s.press("j");
+    assert_eq!(s.shown(), "BL2");
+    s.press("G");
+    assert_eq!(s.shown(), "BL67");
+    insta::assert_snapshot!("channel_bladder_80x24", s.screen());
+}
+
+#[test]
+fn help_lists_every_key_from_the_keymap() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>?");
+    let screen = s.screen();
+    assert!(screen.contains("Browse mode"));
+    assert!(screen.contains("Ctrl-d"));
+    insta::assert_snapshot!("help_80x24", screen);
+    s.press("<C-d>");
+    assert!(s.app.help, "scrolling keeps the help open");
+    assert!(
+        s.screen().contains("browse body regions"),
+        "the last keys scroll into view"
+    );
+    s.press("x");
+    assert!(!s.app.help, "any key closes the help");
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_at_a_time() {
+    let mut s = Session::new(40, 12, Theme::dark());
+    insta::assert_snapshot!("opening_40x12", s.screen());
+    s.press("ling gu");
+    assert_eq!(s.shown(), "TUNG-22.05");
+    insta::assert_snapshot!("ling_gu_list_40x12", s.screen());
+    s.press("<Enter>");
+    insta::assert_snapshot!("ling_gu_detail_40x12", s.screen());
+    assert!(s.screen().contains("Linggu"));
+    s.press("<BS>");
+    assert_eq!(s.app.view.focus, Focus::List);
+}
+
+#[test]
+fn mono_theme_keeps_selection_and_matches_visible_without_colour() {
+    let mut s = Session::new(80, 24, Theme::mono());
+    s.press("weizhong");
+    let buffer = s.frame().buffer().clone();
+    let mut reversed = false;
+    let mut underlined = false;
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "no colour at all");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "no colour at all");
+        reversed |= cell.modifier.contains(Modifier::REVERSED);
+        underlined |= cell.modifier.contains(Modifier::UNDERLINED);
+    }
+    assert!(reversed, "the selection is shown in reverse video");
+    assert!(underlined, "matched letters are underlined");
+    insta::assert_snapshot!("mono_weizhong_80x24", s.screen());
+}
+
+#[test]
+fn wide_terminal_previews_the_link_under_the_cursor() {
+    let mut s = Session::new(160, 30, Theme::dark());
+    s.press("bl40<Enter>");
+    assert!(s.screen().contains("Link preview"));
+}
+
+#[test]
+fn tiny_terminals_get_a_notice() {
+    let s = Session::new(15, 4, Theme::dark());
+    assert!(s.screen().contains("Terminal too"));
+    let s = Session::new(1, 1, Theme::dark());
+    assert_eq!(
+        s.screen()
+            .trim_matches(|c| c == '"' || c == '\n')
+            .chars()
+            .count(),
+        1
+    );
+}
+
+mod random_use {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_key() -> impl Strategy<Value = KeyEvent> {
+        let codes = prop_oneof![
+            any::<char>().prop_map(KeyCode::Char),
+            Just(KeyCode::Enter),
+            Just(KeyCode::Esc),
+            Just(KeyCode::Tab),
+            Just(KeyCode::BackTab),
+            Just(KeyCode::Backspace),
+            Just(KeyCode::Up),
+            Just(KeyCode::Down),
+            Just(KeyCode::Left),
+            Just(KeyCode::Right),
+            Just(KeyCode::PageUp),
+            Just(KeyCode::PageDown),
+            Just(KeyCode::Home),
+            Just(KeyCode::End),
+        ];
+        let mods = prop_oneof![
+            Just(KeyModifiers::NONE),
+            Just(KeyModifiers::CONTROL),
+            Just(KeyModifiers::ALT),
+            Just(KeyModifiers::SHIFT)
+        ];
+        (codes, mods)
+            .prop_filter("Ctrl-c ends the session", |(c, m)| {
+                !(*c == KeyCode::Char('c') && m.contains(KeyModifiers::CONTROL))
+            })
+            .prop_map(|(c, m)| KeyEvent::new(c, m))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_key_sequence_or_size_panics_and_the_selection_stays_in_range(
+            keys in proptest::collection::vec(any_key(), 1..60),
+            sizes in proptest::collection::vec((1u16..200, 1u16..60), 1..4),
+        ) {
+            let (c, i) = catalogue();
+            let mut app = App::new(c, i, Theme::dark());
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            for (n, key) in keys.into_iter().enumerate() {
+                let (w, h) = sizes[n % sizes.len()];
+                terminal.backend_mut().resize(w, h);
+                terminal.resize(Rect::new(0, 0, w, h)).unwrap();
+                update::handle_key(&mut app, key);
+                fit(&mut app, Rect::new(0, 0, w, h));
+                terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                prop_assert!(app.rows.is_empty() || app.view.selected < app.rows.len());
+                prop_assert!(app.view.link.is_none_or(|l| l < app.links.len()));
+            }
+        }
+    }
+}
