@@ -377,6 +377,18 @@ pub fn first_key(scope: Scope, action: Action) -> Option<String> {
         .map(key_label)
 }
 
+/// The key table in Markdown, scope by scope, as the README shows it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| mode | keys | action |\n|---|---|---|\n");
+    for scope in [Scope::Search, Scope::Browse, Scope::Always] {
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", key_label(k))).collect();
+            out.push_str(&format!("| {} | {} | {} |\n", scope.title(), keys.join(" "), b.help));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
