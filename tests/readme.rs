@@ -2,7 +2,11 @@
 
 #[test]
 fn the_readme_key_table_is_the_keymap() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = acuref::tui::keymap::markdown_table();
-    assert!(readme.contains(&table), "README.md must contain this key table:\n{table}");
+    assert!(
+        readme.contains(&table),
+        "README.md must contain this key table:\n{table}"
+    );
 }

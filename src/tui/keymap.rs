@@ -382,8 +382,17 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| mode | keys | action |\n|---|---|---|\n");
     for scope in [Scope::Search, Scope::Browse, Scope::Always] {
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", key_label(k))).collect();
-            out.push_str(&format!("| {} | {} | {} |\n", scope.title(), keys.join(" "), b.help));
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", key_label(k)))
+                .collect();
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                scope.title(),
+                keys.join(" "),
+                b.help
+            ));
         }
     }
     out
