@@ -1,10 +1,11 @@
 //! acuref: an offline acupuncture point reference.
 //!
 //! [`catalogue`] loads and checks the TOML catalogue and computes the links between its
-//! entries; [`search`] finds entries by any name a user might type; [`cli`] holds the
+//! entries; [`search`] finds entries by any name a user might type; [`entry_view`] says what an entry shows; [`cli`] holds the
 //! command-line interface and its non-interactive commands; [`tui`] is the interactive reference.
 
 pub mod catalogue;
 pub mod cli;
+pub mod entry_view;
 pub mod search;
 pub mod tui;

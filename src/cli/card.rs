@@ -6,6 +6,7 @@ use std::io::{Result, Write};
 use super::Style;
 use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Relation};
+use crate::entry_view::{entry_view, link_text};
 use crate::search::{Hit, SearchIndex};
 
 /// The caution badge shown beside points that carry a contraindication or caution.
@@ -122,49 +123,9 @@ pub fn write_links(
             writeln!(out, "{}", style.bold(link.relation.label()))?;
             last = Some(link.relation);
         }
-        let detail = link.detail.map(|d| format!(" — {d}")).unwrap_or_default();
-        writeln!(
-            out,
-            "  {}{}{}",
-            c.title(link.target),
-            badge(c, link.target),
-            style.wrap(&detail, 6)
-        )?;
+        writeln!(out, "  {}", style.wrap(&link_text(c, &link), 4))?;
     }
     Ok(())
-}
-
-struct Card<'a, W: Write> {
-    out: &'a mut W,
-    style: Style,
-}
-
-impl<W: Write> Card<'_, W> {
-    fn field(&mut self, label: &str, text: &str) -> Result<()> {
-        let body = self.style.wrap(text, 14);
-        writeln!(
-            self.out,
-            "{}{}",
-            self.style.bold(&format!("{label:<14}")),
-            body
-        )
-    }
-
-    fn list(&mut self, label: &str, items: &[String]) -> Result<()> {
-        if items.is_empty() {
-            return Ok(());
-        }
-        writeln!(self.out, "{}", self.style.bold(label))?;
-        for item in items {
-            writeln!(self.out, "  - {}", self.style.wrap(item, 4))?;
-        }
-        Ok(())
-    }
-
-    fn heading(&mut self, text: &str) -> Result<()> {
-        writeln!(self.out)?;
-        writeln!(self.out, "{}", self.style.bold(text))
-    }
 }
 
 /// The full card of an entry, as `acuref show` prints it.
@@ -174,161 +135,45 @@ pub fn write_card(
     entry: EntryRef,
     style: Style,
 ) -> Result<()> {
-    let mut card = Card { out, style };
-    let links = c.links(entry);
-    writeln!(card.out, "{}", style.bold(&c.title(entry)))?;
-    match entry.kind {
-        Kind::Point => {
-            let p = &c.points[entry.index];
-            let place = match c.channel_of(p) {
-                Some(ch) => format!("{} channel, point {}", ch.name, p.number.unwrap_or(0)),
-                None => format!("Extra point ({})", p.extra_group().unwrap_or("extra")),
-            };
-            writeln!(
-                card.out,
-                "{}  ·  {}  ·  {}",
-                p.pinyin_tones, p.hanzi_simplified, place
-            )?;
-            let restrictions: Vec<_> = links
-                .iter()
-                .filter(|l| l.relation == Relation::RestrictedBy)
-                .collect();
-            if !restrictions.is_empty() || !p.cautions.is_empty() {
-                writeln!(card.out)?;
-                writeln!(card.out, "{}", style.alert(" CAUTION "))?;
-                for l in &restrictions {
-                    let name = c.name(l.target);
-                    let detail = l.detail.as_deref().unwrap_or("");
-                    writeln!(
-                        card.out,
-                        "  ! {}",
-                        style.wrap(&format!("{name} ({detail})"), 4)
-                    )?;
-                }
-                for caution in &p.cautions {
-                    writeln!(card.out, "  ! {}", style.wrap(caution, 4))?;
-                }
-            }
-            writeln!(card.out)?;
-            if !p.alt_names.is_empty() {
-                card.field("Also called", &p.alt_names.join(", "))?;
-            }
-            for other in &p.other_codes {
-                card.field(
-                    "Other code",
-                    &format!("{} in the {}", other.code, other.system),
-                )?;
-            }
-            card.field("Location", &p.location)?;
-            card.field("Needling", &format!("{}, {}", p.angle, p.depth))?;
-            if let Some(avoid) = &p.avoid {
-                card.field("Avoid", avoid)?;
-            }
-            if !p.categories.is_empty() {
-                card.field("Categories", &p.categories.join("; "))?;
-            }
-            card.field("Actions", &p.actions.join("; "))?;
-            card.field("Indications", &p.indications.join("; "))?;
+    let view = entry_view(c, entry);
+    writeln!(out, "{}", style.bold(&view.title))?;
+    if let Some(subtitle) = &view.subtitle {
+        writeln!(out, "{subtitle}")?;
+    }
+    if let Some(warning) = &view.warning {
+        writeln!(out)?;
+        writeln!(out, "{}", style.alert(&format!(" {} ", warning.heading)))?;
+        for item in &warning.items {
+            writeln!(out, "  ! {}", style.wrap(item, 4))?;
         }
-        Kind::Condition => {
-            let x = &c.conditions[entry.index];
-            writeln!(card.out)?;
-            writeln!(
-                card.out,
-                "{}",
-                style.alert(" RED FLAGS: see a physician now if ")
-            )?;
-            for flag in &x.red_flags {
-                writeln!(card.out, "  ! {}", style.wrap(flag, 4))?;
-            }
-            writeln!(card.out)?;
-            if !x.aliases.is_empty() {
-                card.field("Also called", &x.aliases.join(", "))?;
-            }
-            card.field("Summary", &x.summary)?;
-        }
-        Kind::Technique => {
-            let x = &c.techniques[entry.index];
-            writeln!(card.out)?;
-            if !x.aliases.is_empty() {
-                card.field("Also called", &x.aliases.join(", "))?;
-            }
-            card.field("Summary", &x.summary)?;
-            card.list("Details", &x.details)?;
-            card.list("Risks", &x.risks)?;
-        }
-        Kind::Contraindication => {
-            let x = &c.contraindications[entry.index];
-            writeln!(
-                card.out,
-                "{}",
-                style.alert(&format!(" {} ", x.severity.as_str().to_uppercase()))
-            )?;
-            writeln!(card.out)?;
-            card.field("Summary", &x.summary)?;
-        }
-        Kind::Channel => {
-            let x = &c.channels[entry.index];
-            writeln!(
-                card.out,
-                "{}  ·  {}  ·  {}",
-                x.full_name, x.pinyin_tones, x.hanzi_simplified
-            )?;
-            writeln!(card.out)?;
-            card.field(
-                "Points",
-                &c.backlinks.channel_points[entry.index].len().to_string(),
-            )?;
-            if !x.code_aliases.is_empty() {
-                card.field("Also written", &x.code_aliases.join(", "))?;
-            }
-            card.field("Course", &x.course)?;
-        }
-        Kind::Region => {}
-        Kind::Source => {
-            let x = &c.sources[entry.index];
-            writeln!(card.out)?;
-            card.field("Citation", &x.citation)?;
-            card.field("Kind", x.kind.as_str())?;
-            if let Some(url) = &x.url {
-                card.field("URL", url)?;
-            }
-            if let Some(finding) = &x.finding {
-                card.field("Finding", finding)?;
-            }
-            if let Some(note) = &x.claim_note {
-                card.field("Claim check", note)?;
-            }
+    }
+    writeln!(out)?;
+    for (label, value) in &view.fields {
+        writeln!(
+            out,
+            "{}{}",
+            style.bold(&format!("{label:<14}")),
+            style.wrap(value, 14)
+        )?;
+    }
+    for (label, items) in &view.lists {
+        writeln!(out, "{}", style.bold(label))?;
+        for item in items {
+            writeln!(out, "  - {}", style.wrap(item, 4))?;
         }
     }
     let mut last = None;
-    for link in &links {
+    for link in &view.links {
+        // A point's cautions are already in its warning block.
         if link.relation == Relation::RestrictedBy && entry.kind == Kind::Point {
             continue;
         }
         if last != Some(link.relation) {
-            card.heading(link.relation.label())?;
+            writeln!(out)?;
+            writeln!(out, "{}", style.bold(link.relation.label()))?;
             last = Some(link.relation);
         }
-        let target = if link.relation == Relation::Source {
-            format!(
-                "{}: {}",
-                c.id(link.target),
-                c.sources[link.target.index].citation
-            )
-        } else {
-            format!("{}{}", c.title(link.target), badge(c, link.target))
-        };
-        let detail = link
-            .detail
-            .as_ref()
-            .map(|d| format!(" — {d}"))
-            .unwrap_or_default();
-        writeln!(
-            card.out,
-            "  {}",
-            style.wrap(&format!("{target}{detail}"), 4)
-        )?;
+        writeln!(out, "  {}", style.wrap(&link_text(c, link), 4))?;
     }
     Ok(())
 }

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::super::app::{App, Focus};
 use super::super::theme::Theme;
 use super::wrap::wrap;
-use crate::catalogue::{Catalogue, EntryRef, Kind, Relation};
+use crate::catalogue::{Catalogue, EntryRef};
+use crate::entry_view::{entry_view, link_text};
 
 /// The lines of an entry's detail at a width, and the line each link starts on.
 pub struct DetailText {
@@ -112,119 +113,24 @@ pub fn detail_text(c: &Catalogue, entry: EntryRef, width: usize, theme: &Theme) 
         width: width.max(1),
         theme,
     };
-    let links = c.links(entry);
-    b.text(&c.title(entry), theme.heading);
-    match entry.kind {
-        Kind::Point => {
-            let p = &c.points[entry.index];
-            let place = match c.channel_of(p) {
-                Some(ch) => format!("{} channel, point {}", ch.name, p.number.unwrap_or(0)),
-                None => format!("extra point ({})", p.extra_group().unwrap_or("extra")),
-            };
-            b.text(
-                &format!("{} · {} · {}", p.pinyin_tones, p.hanzi_simplified, place),
-                theme.dim,
-            );
-            b.blank();
-            let mut cautions: Vec<String> = links
-                .iter()
-                .filter(|l| l.relation == Relation::RestrictedBy)
-                .map(|l| {
-                    format!(
-                        "{} ({})",
-                        c.name(l.target),
-                        l.detail.as_deref().unwrap_or("")
-                    )
-                })
-                .collect();
-            cautions.extend(p.cautions.iter().cloned());
-            b.warning("CAUTION", &cautions);
-            if !p.alt_names.is_empty() {
-                b.field("Also called", &p.alt_names.join(", "));
-            }
-            for other in &p.other_codes {
-                b.field(
-                    "Other code",
-                    &format!("{} in the {}", other.code, other.system),
-                );
-            }
-            b.field("Location", &p.location);
-            b.field("Needling", &format!("{}, {}", p.angle, p.depth));
-            if let Some(avoid) = &p.avoid {
-                b.field("Avoid", avoid);
-            }
-            if !p.categories.is_empty() {
-                b.field("Categories", &p.categories.join("; "));
-            }
-            b.list("Actions", &p.actions);
-            b.list("Indications", &p.indications);
-        }
-        Kind::Condition => {
-            let x = &c.conditions[entry.index];
-            b.blank();
-            b.warning("RED FLAGS: refer to a physician now if", &x.red_flags);
-            if !x.aliases.is_empty() {
-                b.field("Also called", &x.aliases.join(", "));
-            }
-            b.field("Summary", &x.summary);
-        }
-        Kind::Technique => {
-            let x = &c.techniques[entry.index];
-            b.blank();
-            if !x.aliases.is_empty() {
-                b.field("Also called", &x.aliases.join(", "));
-            }
-            b.field("Summary", &x.summary);
-            b.list("Details", &x.details);
-            b.list("Risks", &x.risks);
-        }
-        Kind::Contraindication => {
-            let x = &c.contraindications[entry.index];
-            b.blank();
-            b.warning(
-                &x.severity.as_str().to_uppercase(),
-                std::slice::from_ref(&x.summary),
-            );
-        }
-        Kind::Channel => {
-            let x = &c.channels[entry.index];
-            b.text(
-                &format!(
-                    "{} · {} · {}",
-                    x.full_name, x.pinyin_tones, x.hanzi_simplified
-                ),
-                theme.dim,
-            );
-            b.blank();
-            b.field(
-                "Points",
-                &c.backlinks.channel_points[entry.index].len().to_string(),
-            );
-            if !x.code_aliases.is_empty() {
-                b.field("Also written", &x.code_aliases.join(", "));
-            }
-            b.field("Course", &x.course);
-        }
-        Kind::Region => {}
-        Kind::Source => {
-            let x = &c.sources[entry.index];
-            b.blank();
-            b.field("Citation", &x.citation);
-            b.field("Kind", x.kind.as_str());
-            if let Some(url) = &x.url {
-                b.field("URL", url);
-            }
-            if let Some(finding) = &x.finding {
-                b.field("Finding", finding);
-            }
-            if let Some(note) = &x.claim_note {
-                b.field("Claim check", note);
-            }
-        }
+    let view = entry_view(c, entry);
+    b.text(&view.title, theme.heading);
+    if let Some(subtitle) = &view.subtitle {
+        b.text(subtitle, theme.dim);
     }
-    let mut link_lines = Vec::with_capacity(links.len());
+    b.blank();
+    if let Some(warning) = &view.warning {
+        b.warning(&warning.heading, &warning.items);
+    }
+    for (label, value) in &view.fields {
+        b.field(label, value);
+    }
+    for (label, items) in &view.lists {
+        b.list(label, items);
+    }
+    let mut link_lines = Vec::with_capacity(view.links.len());
     let mut last = None;
-    for link in &links {
+    for link in &view.links {
         if last != Some(link.relation) {
             b.blank();
             b.lines.push(Line::styled(
@@ -234,21 +140,7 @@ pub fn detail_text(c: &Catalogue, entry: EntryRef, width: usize, theme: &Theme) 
             last = Some(link.relation);
         }
         link_lines.push(b.lines.len());
-        let badge = if link.target.kind == Kind::Point && c.has_caution(link.target.index) {
-            " !"
-        } else {
-            ""
-        };
-        let detail = link
-            .detail
-            .as_ref()
-            .map(|d| format!(" — {d}"))
-            .unwrap_or_default();
-        b.bullet(
-            "  › ",
-            &format!("{}{badge}{detail}", c.title(link.target)),
-            theme.text,
-        );
+        b.bullet("  › ", &link_text(c, link), theme.text);
     }
     DetailText {
         lines: b.lines,
