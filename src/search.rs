@@ -91,9 +91,11 @@ pub struct Hit {
 
 /// The search index of a catalogue. Built once; queries never re-fold the catalogue.
 pub struct SearchIndex {
+    /// One document per entry, kind by kind in [`Kind::ALL`] order, as [`Catalogue::entries`].
     docs: Vec<Doc>,
+    /// Where each kind's documents start in `docs`.
+    starts: [usize; Kind::ALL.len()],
     codes: HashMap<String, Vec<(usize, Reading)>>,
-    point_docs: Vec<usize>,
     matcher: SkimMatcherV2,
 }
 
@@ -121,10 +123,10 @@ const VARIANTS: &[(char, char)] = &[
 /// Folds one character: lower case, tone marks and other accents removed, variant hanzi
 /// unified.
 pub fn fold_char(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    if lower.is_ascii() {
-        return lower;
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
     }
+    let lower = c.to_lowercase().next().unwrap_or(c);
     if let Some(&(_, to)) = VARIANTS.iter().find(|(from, _)| *from == lower) {
         return to;
     }
@@ -169,10 +171,18 @@ impl Field {
     }
 }
 
+/// The searchable fields of an entry. A text that folds to one already indexed (the pinyin
+/// with tones, simplified hanzi equal to the traditional) is left out: it could only match
+/// where its twin does.
 fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
     use FieldKind::*;
-    let mut fields = Vec::new();
-    let mut add = |kind: FieldKind, text: &str| fields.push(Field::new(kind, text));
+    let mut fields: Vec<Field> = Vec::new();
+    let mut add = |kind: FieldKind, text: &str| {
+        let field = Field::new(kind, text);
+        if !fields.iter().any(|f| f.folded == field.folded) {
+            fields.push(field);
+        }
+    };
     let i = entry.index;
     match entry.kind {
         Kind::Point => {
@@ -181,9 +191,7 @@ fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
             add(Name, &p.pinyin);
             add(Name, &p.pinyin_tones);
             add(Name, &p.hanzi);
-            if p.hanzi_simplified != p.hanzi {
-                add(Name, &p.hanzi_simplified);
-            }
+            add(Name, &p.hanzi_simplified);
             add(Name, &p.english);
             p.alt_names.iter().for_each(|n| add(Alias, n));
             p.other_codes.iter().for_each(|o| add(Alias, &o.code));
@@ -231,16 +239,20 @@ fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
 impl SearchIndex {
     /// Indexes every entry of a catalogue.
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        let mut docs = Vec::new();
-        let mut point_docs = Vec::new();
-        for entry in catalogue.entries() {
-            if entry.kind == Kind::Point {
-                point_docs.push(docs.len());
-            }
-            docs.push(Doc {
+        let docs: Vec<Doc> = catalogue
+            .entries()
+            .map(|entry| Doc {
                 entry,
                 fields: doc_fields(catalogue, entry),
-            });
+            })
+            .collect();
+        let mut starts = [0; Kind::ALL.len()];
+        for (i, kind) in Kind::ALL.into_iter().enumerate().skip(1) {
+            starts[i] = starts[i - 1] + catalogue.count(Kind::ALL[i - 1]);
+            debug_assert_eq!(
+                docs.get(starts[i]).map(|d| d.entry.kind),
+                (catalogue.count(kind) > 0).then_some(kind)
+            );
         }
         let mut codes: HashMap<String, Vec<(usize, Reading)>> = HashMap::new();
         for (key, point, reading) in point_code_keys(catalogue) {
@@ -254,18 +266,22 @@ impl SearchIndex {
         }
         SearchIndex {
             docs,
+            starts,
             codes,
-            point_docs,
             matcher: SkimMatcherV2::default(),
         }
     }
 
     /// The searchable fields of an entry, as indexed.
     pub fn fields(&self, entry: EntryRef) -> &[Field] {
+        self.doc(entry).map_or(&[], |d| &d.fields)
+    }
+
+    fn doc(&self, entry: EntryRef) -> Option<&Doc> {
+        let kind = Kind::ALL.iter().position(|&k| k == entry.kind)?;
         self.docs
-            .iter()
-            .find(|d| d.entry == entry)
-            .map_or(&[], |d| &d.fields)
+            .get(self.starts[kind] + entry.index)
+            .filter(|d| d.entry == entry)
     }
 
     /// The number of entries indexed.
@@ -329,7 +345,12 @@ impl SearchIndex {
             if hits.iter().any(|h| h.entry.index == *point) {
                 continue;
             }
-            let doc = &self.docs[self.point_docs[*point]];
+            let Some(doc) = self.doc(EntryRef {
+                kind: Kind::Point,
+                index: *point,
+            }) else {
+                continue;
+            };
             let field = doc
                 .fields
                 .iter()

@@ -47,14 +47,6 @@ impl Backlinks {
         };
         let point = |r: &Ref| c.points.position(r).expect("checked link");
         let technique = |r: &Ref| c.techniques.position(r).expect("checked link");
-        let cite = |b: &mut Backlinks, sources: &mut dyn Iterator<Item = &Ref>, entry: EntryRef| {
-            for s in sources {
-                let list = &mut b.source_citations[c.sources.position(s).expect("checked link")];
-                if !list.contains(&entry) {
-                    list.push(entry);
-                }
-            }
-        };
 
         for (i, p) in c.points.all().iter().enumerate() {
             if let Some(ch) = &p.channel {
@@ -65,7 +57,8 @@ impl Backlinks {
             }
             cite(
                 &mut b,
-                &mut p.sources.iter(),
+                c,
+                &p.sources,
                 EntryRef {
                     kind: Kind::Point,
                     index: i,
@@ -81,7 +74,8 @@ impl Backlinks {
             }
             cite(
                 &mut b,
-                &mut ch.sources.iter(),
+                c,
+                &ch.sources,
                 EntryRef {
                     kind: Kind::Channel,
                     index: i,
@@ -105,7 +99,8 @@ impl Backlinks {
                 .chain(cond.points.iter().filter_map(|p| p.source.as_ref()));
             cite(
                 &mut b,
-                &mut sources.into_iter(),
+                c,
+                sources,
                 EntryRef {
                     kind: Kind::Condition,
                     index: i,
@@ -118,7 +113,8 @@ impl Backlinks {
             }
             cite(
                 &mut b,
-                &mut t.sources.iter(),
+                c,
+                &t.sources,
                 EntryRef {
                     kind: Kind::Technique,
                     index: i,
@@ -134,7 +130,8 @@ impl Backlinks {
             }
             cite(
                 &mut b,
-                &mut ci.sources.iter(),
+                c,
+                &ci.sources,
                 EntryRef {
                     kind: Kind::Contraindication,
                     index: i,
@@ -142,6 +139,21 @@ impl Backlinks {
             );
         }
         b
+    }
+}
+
+/// Records that `entry` cites each of `sources` (once each).
+fn cite<'a>(
+    b: &mut Backlinks,
+    c: &Catalogue,
+    sources: impl IntoIterator<Item = &'a Ref>,
+    entry: EntryRef,
+) {
+    for s in sources {
+        let list = &mut b.source_citations[c.sources.position(s).expect("checked link")];
+        if !list.contains(&entry) {
+            list.push(entry);
+        }
     }
 }
 

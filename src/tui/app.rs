@@ -76,8 +76,6 @@ pub struct App<'a> {
     pub page: usize,
     /// Whether the app should end.
     pub quit: bool,
-    /// The last frame's size, for the one-pane layout on narrow terminals.
-    pub width: u16,
 }
 
 impl<'a> App<'a> {
@@ -104,7 +102,6 @@ impl<'a> App<'a> {
             theme,
             page: 10,
             quit: false,
-            width: 80,
         };
         app.refresh();
         app
@@ -180,10 +177,5 @@ impl<'a> App<'a> {
             ListSource::Regions => "Body regions".to_string(),
             ListSource::RegionPoints(r) => c.regions[r].name.clone(),
         }
-    }
-
-    /// Whether only one pane fits.
-    pub fn single_pane(&self) -> bool {
-        self.width < 60
     }
 }

@@ -301,18 +301,13 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
+/// The key as the table writes it: only Ctrl and Alt count as modifiers, since Shift is
+/// already in the character (and terminals disagree on whether they report it).
 fn normalise(event: KeyEvent) -> Key {
-    let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let code = match event.code {
-        // Upper-case letters arrive with SHIFT on some terminals and without on others.
-        KeyCode::Char(c) => KeyCode::Char(c),
-        KeyCode::BackTab => {
-            mods = KeyModifiers::NONE;
-            KeyCode::BackTab
-        }
-        other => other,
-    };
-    Key { code, mods }
+    Key {
+        code: event.code,
+        mods: event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT),
+    }
 }
 
 /// The action a key asks for in a mode, if any. In search mode, a printable key with no

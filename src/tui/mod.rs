@@ -46,10 +46,8 @@ pub fn run(
     result
 }
 
-/// Tells the app the size it is drawn at (for paging and the one-pane layout). Called before
-/// every frame.
+/// Tells the app how many list rows the frame shows, for paging. Called before every frame.
 pub fn fit(app: &mut App<'_>, area: Rect) {
-    app.width = area.width;
     app.page = ui::layout::list_rows(area, app);
 }
 
