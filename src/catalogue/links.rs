@@ -142,7 +142,8 @@ impl Backlinks {
     }
 }
 
-/// Records that `entry` cites each of `sources` (once each).
+/// Records that `entry` cites each of `sources` (once each). All of an entry's sources come in
+/// one call, so a repeat can only follow the entry's own last citation.
 fn cite<'a>(
     b: &mut Backlinks,
     c: &Catalogue,
@@ -151,7 +152,7 @@ fn cite<'a>(
 ) {
     for s in sources {
         let list = &mut b.source_citations[c.sources.position(s).expect("checked link")];
-        if !list.contains(&entry) {
+        if list.last() != Some(&entry) {
             list.push(entry);
         }
     }

@@ -152,6 +152,14 @@ impl<T> Default for Staged<T> {
     }
 }
 
+impl<T> Staged<T> {
+    /// Adds entries parsed after these.
+    fn append(&mut self, later: Staged<T>) {
+        self.items.extend(later.items);
+        self.files.extend(later.files);
+    }
+}
+
 impl<T: Entry> Staged<T> {
     /// Overlay entries replace base entries of the same id, or are added after them.
     fn merge(&mut self, overlay: Staged<T>, file_offset: usize) {
@@ -186,6 +194,19 @@ struct Stage {
     techniques: Staged<Technique>,
     contraindications: Staged<Contraindication>,
     sources: Staged<Source>,
+}
+
+impl Stage {
+    /// Adds entries parsed after these.
+    fn append(&mut self, later: Stage) {
+        self.regions.append(later.regions);
+        self.channels.append(later.channels);
+        self.points.append(later.points);
+        self.conditions.append(later.conditions);
+        self.techniques.append(later.techniques);
+        self.contraindications.append(later.contraindications);
+        self.sources.append(later.sources);
+    }
 }
 
 const TABLE_NAMES: &str = "region, channel, point, condition, technique, contraindication, source";
@@ -272,19 +293,72 @@ fn parse_layer(
     failed: &mut HashSet<Kind>,
 ) -> Stage {
     let mut stage = Stage::default();
-    for (index, file) in files.iter().enumerate() {
-        parse_file(index, file, &mut stage, problems, failed);
+    for part in parse_in_parallel(files) {
+        stage.append(part.stage);
+        problems.extend(part.problems);
+        failed.extend(part.failed);
     }
-    {
-        check_duplicates(&stage.regions, files, problems);
-        check_duplicates(&stage.channels, files, problems);
-        check_duplicates(&stage.points, files, problems);
-        check_duplicates(&stage.conditions, files, problems);
-        check_duplicates(&stage.techniques, files, problems);
-        check_duplicates(&stage.contraindications, files, problems);
-        check_duplicates(&stage.sources, files, problems);
-    }
+    check_duplicates(&stage.regions, files, problems);
+    check_duplicates(&stage.channels, files, problems);
+    check_duplicates(&stage.points, files, problems);
+    check_duplicates(&stage.conditions, files, problems);
+    check_duplicates(&stage.techniques, files, problems);
+    check_duplicates(&stage.contraindications, files, problems);
+    check_duplicates(&stage.sources, files, problems);
     stage
+}
+
+/// What parsing a run of files found.
+#[derive(Default)]
+struct Parsed {
+    stage: Stage,
+    problems: Vec<Problem>,
+    failed: HashSet<Kind>,
+}
+
+/// Parses the files on every core, each core taking a run of consecutive files of about the
+/// same size; the runs come back in file order.
+fn parse_in_parallel(files: &[CatalogueFile]) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let share = total / threads + 1;
+    let mut runs: Vec<(usize, &[CatalogueFile])> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, file) in files.iter().enumerate() {
+        size += file.text.len();
+        if size >= share || i + 1 == files.len() {
+            runs.push((start, &files[start..=i]));
+            (start, size) = (i + 1, 0);
+        }
+    }
+    let parse_run = |(first, run): (usize, &[CatalogueFile])| {
+        let mut parsed = Parsed::default();
+        for (i, file) in run.iter().enumerate() {
+            let Parsed {
+                stage,
+                problems,
+                failed,
+            } = &mut parsed;
+            parse_file(first + i, file, stage, problems, failed);
+        }
+        parsed
+    };
+    if runs.len() < 2 {
+        return runs.into_iter().map(parse_run).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(move || parse_run(run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn parse_file(

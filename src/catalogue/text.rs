@@ -5,13 +5,20 @@ pub fn text_fault(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("empty text".to_string());
     }
-    if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
+    let ascii = text.is_ascii();
+    let control = if ascii {
+        text.bytes().find(u8::is_ascii_control).map(char::from)
+    } else {
+        text.chars().find(|&c| is_forbidden(c))
+    };
+    if let Some(c) = control {
         return Some(format!(
             "text contains the control character U+{:04X}",
             c as u32
         ));
     }
-    if !unicode_normalization::is_nfc(text) {
+    // ASCII text is always NFC.
+    if !ascii && !unicode_normalization::is_nfc(text) {
         return Some("text is not in Unicode NFC form".to_string());
     }
     None
