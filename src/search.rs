@@ -15,7 +15,7 @@ use crate::catalogue::codes::{Reading, code_key, point_code_keys};
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 
 /// What part of an entry a field is; decides its weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FieldKind {
     /// A code or id.
     Code,
@@ -30,6 +30,7 @@ pub enum FieldKind {
     /// An action.
     Action,
     /// A summary, citation or other description.
+    #[default]
     Description,
 }
 
@@ -59,12 +60,58 @@ pub struct Field {
     pub kind: FieldKind,
     /// The text as displayed.
     pub text: String,
-    /// The folded text, one character per displayed character.
-    folded: String,
-    /// The folded text without spaces, for whole-name comparisons.
-    compact: String,
-    /// Which ASCII letters and digits occur (a cheap filter before fuzzy scoring).
-    mask: u64,
+}
+
+/// What characters a field holds, as bit sets: enough to rule most fields out of a query
+/// without reading their text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Filter {
+    /// What the field is: names are matched fuzzily, other texts word by word.
+    kind: FieldKind,
+    /// Where the field's folded text lies in [`SearchIndex::folded`].
+    start: u32,
+    /// Where it ends there.
+    end: u32,
+    /// Every character of the field (see [`char_bit`]).
+    chars: u64,
+    /// The first letter or digit of every word (hanzi, which match anywhere, are left out).
+    initials: u64,
+}
+
+impl Filter {
+    fn of(folded: &str, kind: FieldKind) -> Filter {
+        let mut filter = Filter {
+            kind,
+            ..Filter::default()
+        };
+        let mut previous = ' ';
+        for c in folded.chars() {
+            let bit = char_bit(c);
+            filter.chars |= bit;
+            if c.is_ascii_alphanumeric() && !previous.is_alphanumeric() {
+                filter.initials |= bit;
+            }
+            previous = c;
+        }
+        filter
+    }
+
+    /// Whether a field with this filter could hold a text with the `wanted` one.
+    fn admits(self, wanted: Filter) -> bool {
+        self.chars & wanted.chars == wanted.chars
+            && self.initials & wanted.initials == wanted.initials
+    }
+}
+
+/// The bit a folded character sets in a [`Filter`]: one per ASCII letter and digit, none for
+/// spaces and punctuation, and one of 28 shared bits for any other character (hanzi...).
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_whitespace() || c.is_ascii_punctuation() => 0,
+        c => 1 << (36 + c as u32 % 28),
+    }
 }
 
 /// The searchable texts of one entry.
@@ -72,6 +119,54 @@ pub struct Field {
 struct Doc {
     entry: EntryRef,
     fields: Vec<Field>,
+    /// Where this document's field filters start in [`SearchIndex::filters`].
+    first_filter: usize,
+    /// The characters of all fields together: a query needing one missing here cannot match.
+    chars: u64,
+}
+
+/// A query folded and split once, for matching against every document.
+struct Query {
+    /// The words typed, folded.
+    terms: Vec<String>,
+    /// The words run together, for matching names.
+    compact: String,
+    /// What a name must hold to match the whole query fuzzily.
+    name_filter: Filter,
+    /// What a text must hold to have every word of the query at a word start.
+    words_filter: Filter,
+    /// The same for each word alone.
+    term_filters: Vec<Filter>,
+}
+
+impl Query {
+    fn new(text: &str) -> Query {
+        let folded = fold(text);
+        let terms: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        let compact = terms.concat();
+        let term_filters: Vec<Filter> = terms
+            .iter()
+            .map(|t| Filter::of(t, FieldKind::Description))
+            .collect();
+        let words_filter = term_filters
+            .iter()
+            .fold(Filter::default(), |all, f| Filter {
+                chars: all.chars | f.chars,
+                initials: all.initials | f.initials,
+                ..all
+            });
+        Query {
+            name_filter: Filter {
+                kind: FieldKind::Name,
+                chars: words_filter.chars,
+                ..Filter::default()
+            },
+            words_filter,
+            term_filters,
+            terms,
+            compact,
+        }
+    }
 }
 
 /// One search result.
@@ -81,10 +176,9 @@ pub struct Hit {
     pub entry: EntryRef,
     /// Higher is better.
     pub score: i64,
-    /// Index of the field that matched best in [`SearchIndex::fields`].
+    /// Index of the field that matched best in [`SearchIndex::fields`]; its matched
+    /// characters come from [`SearchIndex::positions`].
     pub field: usize,
-    /// Character positions of the match in that field's text.
-    pub positions: Vec<usize>,
     /// For a code query: the numbering the code was read in.
     pub reading: Option<Reading>,
 }
@@ -93,6 +187,11 @@ pub struct Hit {
 pub struct SearchIndex {
     /// One document per entry, kind by kind in [`Kind::ALL`] order, as [`Catalogue::entries`].
     docs: Vec<Doc>,
+    /// Every field's filter, document by document, field by field: kept apart from the texts
+    /// and in one run, so that a query reads little memory, in order.
+    filters: Vec<Filter>,
+    /// Every field's folded text (one character per displayed character), one after another.
+    folded: String,
     /// Where each kind's documents start in `docs`.
     starts: [usize; Kind::ALL.len()],
     codes: HashMap<String, Vec<(usize, Reading)>>,
@@ -146,41 +245,17 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
-fn mask_of(folded: &str) -> u64 {
-    folded.chars().fold(0, |mask, c| {
-        mask | match c {
-            'a'..='z' => 1 << (c as u32 - 'a' as u32),
-            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-            c if c.is_whitespace() || c.is_ascii_punctuation() => 0,
-            _ => 1 << 63,
-        }
-    })
-}
-
-impl Field {
-    fn new(kind: FieldKind, text: &str) -> Field {
-        let folded = fold(text);
-        let compact = folded.chars().filter(|c| !c.is_whitespace()).collect();
-        Field {
-            kind,
-            text: text.to_string(),
-            mask: mask_of(&folded),
-            folded,
-            compact,
-        }
-    }
-}
-
 /// The searchable fields of an entry. A text that folds to one already indexed (the pinyin
 /// with tones, simplified hanzi equal to the traditional) is left out: it could only match
 /// where its twin does.
-fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
+fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
     use FieldKind::*;
-    let mut fields: Vec<Field> = Vec::new();
+    let mut fields: Vec<(Field, String)> = Vec::new();
     let mut add = |kind: FieldKind, text: &str| {
-        let field = Field::new(kind, text);
-        if !fields.iter().any(|f| f.folded == field.folded) {
-            fields.push(field);
+        let folded = fold(text);
+        if !fields.iter().any(|(_, f)| *f == folded) {
+            let text = text.to_string();
+            fields.push((Field { kind, text }, folded));
         }
     };
     let i = entry.index;
@@ -239,11 +314,31 @@ fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Field> {
 impl SearchIndex {
     /// Indexes every entry of a catalogue.
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
+        let mut filters = Vec::new();
+        let mut folded_texts = String::new();
         let docs: Vec<Doc> = catalogue
             .entries()
-            .map(|entry| Doc {
-                entry,
-                fields: doc_fields(catalogue, entry),
+            .map(|entry| {
+                let first_filter = filters.len();
+                let mut fields = Vec::new();
+                for (field, folded) in doc_fields(catalogue, entry) {
+                    let start = folded_texts.len();
+                    folded_texts.push_str(&folded);
+                    filters.push(Filter {
+                        start: start as u32,
+                        end: folded_texts.len() as u32,
+                        ..Filter::of(&folded, field.kind)
+                    });
+                    fields.push(field);
+                }
+                Doc {
+                    entry,
+                    chars: filters[first_filter..]
+                        .iter()
+                        .fold(0, |chars, f| chars | f.chars),
+                    first_filter,
+                    fields,
+                }
             })
             .collect();
         let mut starts = [0; Kind::ALL.len()];
@@ -266,6 +361,8 @@ impl SearchIndex {
         }
         SearchIndex {
             docs,
+            filters,
+            folded: folded_texts,
             starts,
             codes,
             matcher: SkimMatcherV2::default(),
@@ -297,42 +394,55 @@ impl SearchIndex {
     /// Every entry matching the query, best first; only entries of `kind` if given. An empty
     /// query returns every entry in catalogue order.
     pub fn search(&self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
-        let wanted = |e: EntryRef| kind.is_none_or(|k| k == e.kind);
+        let docs = match kind {
+            Some(kind) => {
+                let k = Kind::ALL.iter().position(|&x| x == kind).unwrap_or(0);
+                let end = self.starts.get(k + 1).copied().unwrap_or(self.docs.len());
+                &self.docs[self.starts[k]..end]
+            }
+            None => &self.docs[..],
+        };
         let query = query.trim();
         if query.is_empty() {
-            return self
-                .docs
-                .iter()
-                .filter(|d| wanted(d.entry))
-                .map(|d| Hit {
-                    entry: d.entry,
-                    score: 0,
-                    field: 0,
-                    positions: Vec::new(),
-                    reading: None,
-                })
-                .collect();
+            return docs.iter().map(|d| Hit::plain(d.entry)).collect();
         }
-        let mut hits = Vec::new();
-        let code_hits = self.code_hits(query);
-        for hit in &code_hits {
-            if wanted(hit.entry) {
-                hits.push(hit.clone());
-            }
-        }
-        let folded = fold(query);
-        let terms: Vec<&str> = folded.split_whitespace().collect();
-        let compact: String = terms.concat();
-        for doc in &self.docs {
-            if !wanted(doc.entry) || code_hits.iter().any(|h| h.entry == doc.entry) {
-                continue;
-            }
-            if let Some(hit) = self.match_doc(doc, &compact, &terms) {
-                hits.push(hit);
-            }
-        }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        let code_hits: Vec<Hit> = self
+            .code_hits(query)
+            .into_iter()
+            .filter(|h| kind.is_none_or(|k| k == h.entry.kind))
+            .collect();
+        let query = Query::new(query);
+        let mut hits = self.match_docs(docs, &query, &code_hits);
+        hits.extend(code_hits);
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
         hits
+    }
+
+    /// The matches among `docs`, leaving out entries already found by code. A large index is
+    /// shared out among the cores.
+    fn match_docs(&self, docs: &[Doc], query: &Query, found: &[Hit]) -> Vec<Hit> {
+        let scan = |docs: &[Doc]| -> Vec<Hit> {
+            docs.iter()
+                .filter(|d| d.chars & query.name_filter.chars == query.name_filter.chars)
+                .filter(|d| !found.iter().any(|h| h.entry == d.entry))
+                .filter_map(|d| self.match_doc(d, query))
+                .collect()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads < 2 || docs.len() < PARALLEL_DOCS {
+            return scan(docs);
+        }
+        let chunk = docs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || scan(part)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
     }
 
     fn code_hits(&self, query: &str) -> Vec<Hit> {
@@ -357,12 +467,10 @@ impl SearchIndex {
                 .position(|f| f.kind == FieldKind::Alias && code_key(&f.text) == key)
                 .filter(|_| *reading != Reading::Standard)
                 .unwrap_or(0);
-            let positions = (0..doc.fields[field].text.chars().count()).collect();
             hits.push(Hit {
                 entry: doc.entry,
                 score: i64::MAX / 2 - rank as i64,
                 field,
-                positions,
                 reading: Some(reading.clone()),
             });
         }
@@ -371,112 +479,202 @@ impl SearchIndex {
 
     /// The best-scoring field of a document for the whole query; failing that, every term of
     /// the query matched somewhere in the document.
-    fn match_doc(&self, doc: &Doc, compact: &str, terms: &[&str]) -> Option<Hit> {
-        if let Some((score, field, positions)) = self.best_field(doc, compact, terms) {
-            return Some(Hit {
-                entry: doc.entry,
-                score,
-                field,
-                positions,
-                reading: None,
-            });
+    fn match_doc(&self, doc: &Doc, query: &Query) -> Option<Hit> {
+        let hit = |score, field| Hit {
+            entry: doc.entry,
+            score,
+            field,
+            reading: None,
+        };
+        if let Some((score, field)) = self.best_field(doc, query) {
+            return Some(hit(score, field));
         }
-        if terms.len() < 2 {
+        let filters = self.filters_of(doc);
+        let admitted = |wanted: &Filter| filters.iter().any(|f| f.admits(*wanted));
+        if query.terms.len() < 2 || !query.term_filters.iter().all(admitted) {
             return None;
         }
         let mut total = 0;
         let mut first = None;
-        for term in terms {
-            let (score, field, positions) = doc
-                .fields
+        for (term, &wanted) in query.terms.iter().zip(&query.term_filters) {
+            let term = std::slice::from_ref(term);
+            let (score, field) = filters
                 .iter()
                 .enumerate()
-                .filter_map(|(i, f)| words_in(f, &[term]).map(|(s, p)| (s * f.kind.weight(), i, p)))
-                .max_by_key(|(s, _, _)| *s)?;
+                .filter(|(_, filter)| filter.admits(wanted))
+                .filter_map(|(i, f)| {
+                    words_score(self.text_of(f), term).map(|s| (s * f.kind.weight(), i))
+                })
+                .max_by_key(|&(s, _)| s)?;
             total += score;
-            first.get_or_insert((field, positions));
+            first.get_or_insert(field);
         }
-        let (field, positions) = first?;
-        Some(Hit {
-            entry: doc.entry,
-            score: total / (2 * terms.len() as i64),
-            field,
-            positions,
-            reading: None,
-        })
+        Some(hit(total / (2 * query.terms.len() as i64), first?))
+    }
+
+    fn filters_of(&self, doc: &Doc) -> &[Filter] {
+        &self.filters[doc.first_filter..doc.first_filter + doc.fields.len()]
+    }
+
+    /// The folded text of the field a filter belongs to.
+    fn text_of(&self, filter: &Filter) -> &str {
+        &self.folded[filter.start as usize..filter.end as usize]
     }
 
     /// The best field for a query: names are matched fuzzily (typos within reach), longer
     /// descriptive texts only where every typed word occurs as written.
-    fn best_field(
-        &self,
-        doc: &Doc,
-        compact: &str,
-        terms: &[&str],
-    ) -> Option<(i64, usize, Vec<usize>)> {
-        let pattern_mask = mask_of(compact);
-        let mut best: Option<(i64, usize, Vec<usize>)> = None;
-        for (i, field) in doc.fields.iter().enumerate() {
-            if field.mask & pattern_mask != pattern_mask {
+    fn best_field(&self, doc: &Doc, query: &Query) -> Option<(i64, usize)> {
+        let mut best: Option<(i64, usize)> = None;
+        for (i, filter) in self.filters_of(doc).iter().enumerate() {
+            let name = filter.kind.is_name();
+            let wanted = if name {
+                query.name_filter
+            } else {
+                query.words_filter
+            };
+            if !filter.admits(wanted) {
                 continue;
             }
-            let found = if field.kind.is_name() {
-                self.fuzzy(field, compact)
+            let text = self.text_of(filter);
+            let raw = if name {
+                self.fuzzy_score(text, &query.compact)
             } else {
-                words_in(field, terms)
+                words_score(text, &query.terms)
             };
-            let Some((raw, positions)) = found else {
+            let Some(raw) = raw else {
                 continue;
             };
-            let score = raw * field.kind.weight();
-            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, i, positions));
+            let score = raw * filter.kind.weight();
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, i));
             }
         }
         best
     }
 
-    fn fuzzy(&self, field: &Field, pattern: &str) -> Option<(i64, Vec<usize>)> {
-        let (raw, positions) = self.matcher.fuzzy_indices(&field.folded, pattern)?;
+    /// A name's fuzzy score for the pattern, with a bonus where the name, spaces aside, is
+    /// the pattern or starts with it.
+    fn fuzzy_score(&self, folded: &str, pattern: &str) -> Option<i64> {
+        if !is_subsequence(folded, pattern) {
+            return None;
+        }
+        let raw = self.matcher.fuzzy_match(folded, pattern)?;
         let length = pattern.chars().count() as i64;
         if raw < length * 8 {
             return None;
         }
-        let bonus = if field.compact == pattern {
-            200
-        } else if field.compact.starts_with(pattern) {
-            80
-        } else {
+        let mut compact = folded.chars().filter(|c| !c.is_whitespace());
+        let bonus = if !pattern.chars().all(|p| compact.next() == Some(p)) {
             0
+        } else if compact.next().is_none() {
+            200
+        } else {
+            80
         };
-        Some((raw + bonus, positions))
+        Some(raw + bonus)
+    }
+
+    /// The character positions in the hit's field that the query matched, for highlighting:
+    /// the whole field for a code, else the letters the query matched there (for a query
+    /// matched word by word, those of its first word).
+    pub fn positions(&self, hit: &Hit, query: &str) -> Vec<usize> {
+        let Some(filter) = self
+            .doc(hit.entry)
+            .and_then(|d| self.filters_of(d).get(hit.field))
+        else {
+            return Vec::new();
+        };
+        let text = self.text_of(filter);
+        if hit.reading.is_some() {
+            return (0..text.chars().count()).collect();
+        }
+        let query = Query::new(query);
+        if filter.kind.is_name() && self.fuzzy_score(text, &query.compact).is_some() {
+            return self
+                .matcher
+                .fuzzy_indices(text, &query.compact)
+                .map_or_else(Vec::new, |(_, positions)| positions);
+        }
+        let words = if words_score(text, &query.terms).is_some() {
+            &query.terms[..]
+        } else {
+            &query.terms[..query.terms.len().min(1)]
+        };
+        words_positions(text, words)
     }
 }
 
-/// Every term at the start of a word of the field's folded text (hanzi, which have no word
-/// breaks, anywhere); scored like a fuzzy match of the same length.
-fn words_in(field: &Field, terms: &[&str]) -> Option<(i64, Vec<usize>)> {
-    let mut score = 0;
+/// Documents past which a query is shared out among the cores.
+const PARALLEL_DOCS: usize = 20_000;
+
+impl Hit {
+    /// A hit that matched nothing in particular: an entry listed, not searched for.
+    pub fn plain(entry: EntryRef) -> Hit {
+        Hit {
+            entry,
+            score: 0,
+            field: 0,
+            reading: None,
+        }
+    }
+}
+
+/// Whether the pattern's characters occur in the text in order (what any fuzzy match needs,
+/// checked cheaply before scoring).
+fn is_subsequence(text: &str, pattern: &str) -> bool {
+    let mut wanted = pattern.chars().peekable();
+    for c in text.chars() {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// Where a term occurs in the folded text, as a byte offset: at the start of a word, or
+/// anywhere for a term that does not start with a letter or digit (hanzi have no word breaks).
+fn find_word(folded: &str, term: &str) -> Option<usize> {
+    let first = *term.as_bytes().first()?;
+    if !first.is_ascii_alphanumeric() {
+        return folded.find(term);
+    }
+    let bytes = folded.as_bytes();
+    (0..bytes.len()).find(|&b| {
+        bytes[b] == first
+            && bytes[b..].starts_with(term.as_bytes())
+            && (b == 0 || {
+                let before = bytes[b - 1];
+                if before.is_ascii() {
+                    !before.is_ascii_alphanumeric()
+                } else {
+                    folded[..b]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                }
+            })
+    })
+}
+
+/// Every term at the start of a word of the field; scored like a fuzzy match of the same
+/// length.
+fn words_score(folded: &str, terms: &[String]) -> Option<i64> {
+    terms.iter().try_fold(0, |score, term| {
+        find_word(folded, term)?;
+        Some(score + 16 * term.chars().count() as i64 + 12)
+    })
+}
+
+/// The character positions of each term's first word-start occurrence in the field.
+fn words_positions(folded: &str, terms: &[String]) -> Vec<usize> {
     let mut positions = Vec::new();
     for term in terms {
-        let byte = field
-            .folded
-            .match_indices(term)
-            .map(|(b, _)| b)
-            .find(|&b| {
-                let before = field.folded[..b].chars().next_back();
-                let starts_alphabetic = term
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-                !starts_alphabetic || before.is_none_or(|c| !c.is_alphanumeric())
-            })?;
-        let start = field.folded[..byte].chars().count();
-        let length = term.chars().count();
-        score += 16 * length as i64 + 12;
-        positions.extend(start..start + length);
+        if let Some(byte) = find_word(folded, term) {
+            let start = folded[..byte].chars().count();
+            positions.extend(start..start + term.chars().count());
+        }
     }
     positions.sort_unstable();
     positions.dedup();
-    Some((score, positions))
+    positions
 }

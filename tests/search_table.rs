@@ -176,8 +176,8 @@ fn names_rank_above_indications_and_positions_point_at_the_shown_text() {
     );
     let hits = index.search("Zúsānlǐ", None);
     let field = &index.fields(hits[0].entry)[hits[0].field];
-    let shown: String = hits[0]
-        .positions
+    let shown: String = index
+        .positions(&hits[0], "Zúsānlǐ")
         .iter()
         .map(|&i| field.text.chars().nth(i).unwrap())
         .collect();

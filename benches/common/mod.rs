@@ -14,7 +14,7 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("pinyin", "zusanli"),
     ("hanzi", "足三里"),
     ("english", "leg three miles"),
-    ("typo", "zusnali"),
+    ("typo", "zsanli"),
     ("one-letter", "z"),
     ("phrase", "pain and stiffness of the lower back"),
 ];

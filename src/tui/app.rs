@@ -131,13 +131,7 @@ impl<'a> App<'a> {
         let c = self.catalogue;
         let plain = |kind: Kind, indices: &mut dyn Iterator<Item = usize>| -> Vec<Hit> {
             indices
-                .map(|index| Hit {
-                    entry: EntryRef { kind, index },
-                    score: 0,
-                    field: 0,
-                    positions: Vec::new(),
-                    reading: None,
-                })
+                .map(|index| Hit::plain(EntryRef { kind, index }))
                 .collect()
         };
         match self.view.source {

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
-use super::super::app::{App, Focus};
+use super::super::app::{App, Focus, ListSource};
 use super::wrap::truncate;
 use crate::catalogue::{EntryRef, Kind};
 use crate::search::Hit;
@@ -79,9 +79,14 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
     ];
     let parts = row_parts(app, hit.entry);
     let shown_match = parts.iter().any(|(_, f)| *f == Some(hit.field));
+    let matched = if app.view.source == ListSource::Search {
+        app.index.positions(hit, &app.view.query)
+    } else {
+        Vec::new()
+    };
     for (text, field) in parts {
         let positions: &[usize] = if field == Some(hit.field) {
-            &hit.positions
+            &matched
         } else {
             &[]
         };
@@ -93,13 +98,13 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
         spans.push(Span::raw(" "));
     }
     let matched_field = app.index.fields(hit.entry).get(hit.field);
-    if let Some(field) = matched_field.filter(|_| !shown_match && !hit.positions.is_empty()) {
+    if let Some(field) = matched_field.filter(|_| !shown_match && !matched.is_empty()) {
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let room = width.saturating_sub(used + 2);
         if room > 4 {
             let text = truncate(&field.text, room);
             spans.push(Span::styled("~ ", theme.dim));
-            spans.extend(highlighted(&text, &hit.positions, theme.dim, theme.matched));
+            spans.extend(highlighted(&text, &matched, theme.dim, theme.matched));
         }
     }
     ListItem::new(Line::from(spans))
