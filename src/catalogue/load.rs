@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::io::Read as _;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -12,7 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::links::Backlinks;
 use super::problem::{CatalogueError, Problem, SourceText};
-use super::text::{escape_controls, text_fault};
+use super::text::{MAX_TEXT_BYTES, escape_controls, text_fault};
 use super::*;
 
 /// The largest catalogue file read; anything bigger is refused rather than parsed.
@@ -53,6 +54,12 @@ pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
         )
     })?;
     paths.sort();
+    if paths.is_empty() {
+        return Err(fail(
+            "this directory holds no .toml files".into(),
+            "pass the folder that holds the catalogue (regions.toml, points/...; see `acuref paths`)",
+        ));
+    }
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -84,23 +91,37 @@ pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
 type ReadFault = (usize, String, &'static str, Vec<u8>);
 
 fn read_file(path: &Path) -> Result<String, ReadFault> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Err((
-            0,
-            format!("the file is {size} bytes, more than the {MAX_FILE_BYTES}-byte limit"),
-            "split the catalogue into smaller files",
-            Vec::new(),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        (
-            0,
+    let fault = |message: String, help: &'static str| (0, message, help, Vec::new());
+    let unreadable = |e: std::io::Error| {
+        fault(
             format!("cannot read the file: {e}"),
             "check that it exists and is readable",
-            Vec::new(),
         )
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(fault(
+            "this is not a regular file (a device, a pipe or a socket?)".into(),
+            "catalogue files are plain text files; remove or rename this one",
+        ));
+    }
+    let too_big = |size: u64| {
+        fault(
+            format!("the file is {size} bytes, more than the {MAX_FILE_BYTES}-byte limit"),
+            "split the catalogue into smaller files",
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big(metadata.len()));
+    }
+    // Read no more than the limit, even if the file grows while it is read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         (
@@ -376,10 +397,15 @@ fn parse_file(
         Ok(table) => table,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
+            let help = if e.message().contains("recurs") {
+                "brackets or tables are nested too deeply here; catalogue entries need only a few levels"
+            } else {
+                "fix the TOML syntax at this place (a missing quote, bracket or `=` is the usual cause)"
+            };
             problems.push(src.problem(
                 offset,
                 format!("TOML syntax error: {}", one_line(e.message())),
-                "fix the TOML syntax at this place (a missing quote, bracket or `=` is the usual cause)",
+                help,
             ));
             failed.extend(Kind::ALL);
             return;
@@ -468,7 +494,10 @@ fn check_text(value: &Spanned<DeValue<'_>>, src: &SourceText<'_>, problems: &mut
                 problems.push(src.problem(
                     value.span().start,
                     format!("{fault}: \"{}\"", escape_controls(&shorten(s))),
-                    "write plain text: no control or escape characters, no empty strings, and save as Unicode NFC",
+                    &format!(
+                        "write plain text: no control or escape characters, no empty strings, \
+                         at most {MAX_TEXT_BYTES} bytes, and save as Unicode NFC"
+                    ),
                 ));
             }
         }

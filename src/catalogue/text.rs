@@ -1,9 +1,19 @@
 //! Rules for catalogue text, and a safe way to show any text on a terminal.
 
+/// The longest text a catalogue field may hold, in bytes: ample for the longest summary, and
+/// a bound on what one field can cost to search and draw.
+pub const MAX_TEXT_BYTES: usize = 4_000;
+
 /// Why a piece of text is refused, if it is.
 pub fn text_fault(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("empty text".to_string());
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Some(format!(
+            "text of {} bytes, more than the {MAX_TEXT_BYTES}-byte limit",
+            text.len()
+        ));
     }
     let ascii = text.is_ascii();
     let control = if ascii {

@@ -3,6 +3,7 @@
 //! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
 //! Backspace, so neither is bound on its own.
 
+use crate::catalogue::text::is_forbidden;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Whether typing edits the query or moves around.
@@ -327,7 +328,7 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, key.code) {
-        (Mode::Search, KeyCode::Char(c)) if key.mods.is_empty() && !c.is_control() => {
+        (Mode::Search, KeyCode::Char(c)) if key.mods.is_empty() && !is_forbidden(c) => {
             Some(Action::Insert(c))
         }
         _ => None,
