@@ -162,6 +162,9 @@ fn a_legacy_bladder_code_returns_both_readings_labelled() {
     let hits = index.search("ub 47", None);
     let ids: Vec<&str> = hits.iter().take(2).map(|h| c.id(h.entry)).collect();
     assert_eq!(ids, ["BL47", "BL52"], "old BL47 is Zhishi, WHO BL52");
+    let hits = index.search("bl 38", None);
+    let ids: Vec<&str> = hits.iter().take(2).map(|h| c.id(h.entry)).collect();
+    assert_eq!(ids, ["BL38", "BL43"], "old BL38 is Gaohuang, WHO BL43");
 }
 
 #[test]
