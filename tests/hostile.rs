@@ -5,30 +5,19 @@
 
 mod common;
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use acuref::catalogue::text::is_forbidden;
 use acuref::catalogue::{Catalogue, CatalogueFile, builtin_files};
-use acuref::search::SearchIndex;
 use acuref::tui::app::App;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
-use common::{acuref, mini_file, mini_with};
+use common::{acuref, builtin, mini_file, mini_with};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-
-fn builtin() -> &'static (Catalogue, SearchIndex) {
-    static C: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
-    C.get_or_init(|| {
-        let c = Catalogue::builtin().expect("loads");
-        let i = SearchIndex::new(&c);
-        (c, i)
-    })
-}
 
 /// Queries a user, a paste or a fuzzer might produce: any Unicode, control characters and
 /// escape sequences, and strings of thousands of characters.
@@ -140,10 +129,14 @@ proptest! {
 /// Runs `acuref check` on a copy of the mini catalogue with `file` holding `bytes`: it must
 /// end quickly with exit 2, print nothing on stdout, and name the file, line and column.
 fn refused(file: &str, bytes: &[u8], expected: &str) -> String {
-    let dir = mini_with(file, bytes);
+    refused_dir(mini_with(file, bytes).path(), file, expected)
+}
+
+/// Runs `acuref check` on `dir`, as [`refused`] does.
+fn refused_dir(dir: &std::path::Path, file: &str, expected: &str) -> String {
     let output = acuref()
         .arg("check")
-        .arg(dir.path())
+        .arg(dir)
         .timeout(Duration::from_secs(60))
         .output()
         .expect("runs");
@@ -240,17 +233,10 @@ fn an_empty_directory_is_refused_and_an_empty_file_is_no_harm() {
 fn devices_and_pipes_are_not_read() {
     let dir = mini_with("points.toml", mini_file("points.toml").as_bytes());
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).expect("symlink");
-    let output = acuref()
-        .arg("check")
-        .arg(dir.path())
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("zero.toml:1:1: this is not a regular file"),
-        "{stderr}"
+    refused_dir(
+        dir.path(),
+        "zero.toml",
+        "zero.toml:1:1: this is not a regular file",
     );
 }
 

@@ -1,27 +1,19 @@
 //! The interactive reference driven by key sequences and drawn into a TestBackend, as a user
 //! would see it at 80x24 and 40x12.
 
-use acuref::catalogue::{Catalogue, Kind};
-use acuref::search::SearchIndex;
+mod common;
+
+use acuref::catalogue::Kind;
 use acuref::tui::app::{App, Focus};
 use acuref::tui::keymap::Mode;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
+use common::builtin;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use std::sync::OnceLock;
-
-fn catalogue() -> &'static (Catalogue, SearchIndex) {
-    static C: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
-    C.get_or_init(|| {
-        let c = Catalogue::builtin().expect("loads");
-        let i = SearchIndex::new(&c);
-        (c, i)
-    })
-}
 
 /// Keys written as text: plain characters, and <Enter>, <Esc>, <Tab>, <S-Tab>, <BS>, <Down>,
 /// <Up>, <A-Left>, <A-Right>, <C-x>.
@@ -66,7 +58,7 @@ struct Session {
 
 impl Session {
     fn new(width: u16, height: u16, theme: Theme) -> Session {
-        let (c, i) = catalogue();
+        let (c, i) = builtin();
         let mut s = Session {
             app: App::new(c, i, theme),
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
@@ -294,7 +286,7 @@ mod random_use {
             keys in proptest::collection::vec(any_key(), 1..60),
             sizes in proptest::collection::vec((1u16..200, 1u16..60), 1..4),
         ) {
-            let (c, i) = catalogue();
+            let (c, i) = builtin();
             let mut app = App::new(c, i, Theme::dark());
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             for (n, key) in keys.into_iter().enumerate() {

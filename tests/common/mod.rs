@@ -2,6 +2,20 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use acuref::catalogue::Catalogue;
+use acuref::search::SearchIndex;
+
+/// The built-in catalogue and its search index, loaded once per test binary.
+pub fn builtin() -> &'static (Catalogue, SearchIndex) {
+    static BUILTIN: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let catalogue = Catalogue::builtin().expect("the built-in catalogue loads");
+        let index = SearchIndex::new(&catalogue);
+        (catalogue, index)
+    })
+}
 
 /// The acuref binary, isolated from the user's own catalogue directory and environment.
 pub fn acuref() -> assert_cmd::Command {
