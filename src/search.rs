@@ -521,8 +521,8 @@ impl SearchIndex {
         &self.folded[filter.start as usize..filter.end as usize]
     }
 
-    /// The best field for a query: names are matched fuzzily (typos within reach), longer
-    /// descriptive texts only where every typed word occurs as written.
+    /// The best field for a query: names are matched fuzzily (typos within reach) or word by
+    /// word, longer descriptive texts only where every typed word occurs as written.
     fn best_field(&self, doc: &Doc, query: &Query) -> Option<(i64, usize)> {
         let mut best: Option<(i64, usize)> = None;
         for (i, filter) in self.filters_of(doc).iter().enumerate() {
@@ -537,7 +537,9 @@ impl SearchIndex {
             }
             let text = self.text_of(filter);
             let raw = if name {
+                // A name holding every word, in any order, matches as well as letters in order.
                 self.fuzzy_score(text, &query.compact)
+                    .or_else(|| words_score(text, &query.terms))
             } else {
                 words_score(text, &query.terms)
             };

@@ -89,6 +89,10 @@ fn the_first_hit_is_what_the_user_meant() {
         ("zusnli", "ST36"),
         // Conditions, techniques, contraindications, channels.
         ("sciatica", "sciatica"),
+        // A name matches with its words in any order.
+        ("lower back pain", "chronic-low-back-pain"),
+        ("pain lower back", "chronic-low-back-pain"),
+        ("back pain chronic", "chronic-low-back-pain"),
         ("fibromyalgia", "fibromyalgia"),
         ("carpal tunnel", "carpal-tunnel-syndrome"),
         ("electroacupuncture", "electroacupuncture"),
