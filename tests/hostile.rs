@@ -240,6 +240,24 @@ fn devices_and_pipes_are_not_read() {
     );
 }
 
+/// Folders that link back to themselves are read once: the walk ends, and no file is read
+/// twice (which would report every id as a duplicate).
+#[cfg(unix)]
+#[test]
+fn folder_link_loops_are_walked_once() {
+    let dir = mini_with("points.toml", mini_file("points.toml").as_bytes());
+    for i in 0..10 {
+        std::os::unix::fs::symlink(".", dir.path().join(format!("loop{i}"))).expect("symlink");
+    }
+    acuref()
+        .arg("check")
+        .arg(dir.path())
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("catalogue is clean: 3 files"));
+}
+
 /// Escape sequences typed on the command line are echoed escaped, never raw.
 #[test]
 fn escape_sequences_in_queries_never_reach_the_terminal() {

@@ -47,7 +47,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
         ));
     }
     let mut paths = Vec::new();
-    collect_toml(dir, &mut paths, 0).map_err(|e| {
+    collect_toml(dir, &mut paths, 0, &mut HashSet::new()).map_err(|e| {
         fail(
             format!("cannot read the directory: {e}"),
             "check its permissions",
@@ -139,18 +139,21 @@ fn bytes_line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     line_column(&text, text.len())
 }
 
+/// The `.toml` files under `dir`, at most 8 folders deep. Each folder is read once, however
+/// many links lead to it, so a link loop cannot make the walk run forever.
 fn collect_toml(
     dir: &Path,
     out: &mut Vec<std::path::PathBuf>,
     depth: usize,
+    seen: &mut HashSet<std::path::PathBuf>,
 ) -> std::io::Result<()> {
-    if depth > 8 {
+    if depth > 8 || !seen.insert(std::fs::canonicalize(dir)?) {
         return Ok(());
     }
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            collect_toml(&path, out, depth + 1)?;
+            collect_toml(&path, out, depth + 1, seen)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
