@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod cli;
+mod cores;
 pub mod entry_view;
 pub mod search;
 pub mod tui;

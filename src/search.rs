@@ -428,21 +428,14 @@ impl SearchIndex {
                 .filter_map(|d| self.match_doc(d, query))
                 .collect()
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if threads < 2 || docs.len() < PARALLEL_DOCS {
+        if docs.len() < PARALLEL_DOCS {
             return scan(docs);
         }
-        let chunk = docs.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = docs
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || scan(part)))
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        })
+        let parts = docs.chunks(docs.len().div_ceil(crate::cores::count()));
+        crate::cores::map(parts.collect(), scan)
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
     fn code_hits(&self, query: &str) -> Vec<Hit> {

@@ -343,9 +343,8 @@ struct Parsed {
 /// Parses the files on every core, each core taking a run of consecutive files of about the
 /// same size; the runs come back in file order.
 fn parse_in_parallel(files: &[CatalogueFile]) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let total: usize = files.iter().map(|f| f.text.len()).sum();
-    let share = total / threads + 1;
+    let share = total / crate::cores::count() + 1;
     let mut runs: Vec<(usize, &[CatalogueFile])> = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, file) in files.iter().enumerate() {
@@ -355,33 +354,17 @@ fn parse_in_parallel(files: &[CatalogueFile]) -> Vec<Parsed> {
             (start, size) = (i + 1, 0);
         }
     }
-    let parse_run = |(first, run): (usize, &[CatalogueFile])| {
+    crate::cores::map(runs, |(first, run)| {
         let mut parsed = Parsed::default();
+        let Parsed {
+            stage,
+            problems,
+            failed,
+        } = &mut parsed;
         for (i, file) in run.iter().enumerate() {
-            let Parsed {
-                stage,
-                problems,
-                failed,
-            } = &mut parsed;
             parse_file(first + i, file, stage, problems, failed);
         }
         parsed
-    };
-    if runs.len() < 2 {
-        return runs.into_iter().map(parse_run).collect();
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(move || parse_run(run)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
     })
 }
 
