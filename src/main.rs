@@ -18,11 +18,21 @@ fn main() -> ExitCode {
     };
     match status {
         Ok(code) => ExitCode::from(code as u8),
+        // The reader stopped early (`acuref list points | head`): what it wanted was written.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("acuref: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn interactive(args: &Args) -> anyhow::Result<i32> {

@@ -258,6 +258,35 @@ fn folder_link_loops_are_walked_once() {
         .stdout(predicates::str::contains("catalogue is clean: 3 files"));
 }
 
+/// A reader that stops early (`| head -1`) ends the output quietly: no panic, no error message,
+/// status 0.
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::process::{Command, Stdio};
+    for args in [
+        vec!["completions", "bash"],
+        vec!["list", "points"],
+        vec!["search", "a"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_acuref"))
+            .args(&args)
+            .env("ACUREF_USER_DIR", "")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.is_empty(),
+            "`acuref {}` printed {stderr:?}",
+            args.join(" ")
+        );
+        assert_eq!(output.status.code(), Some(0), "`acuref {}`", args.join(" "));
+    }
+}
+
 /// Escape sequences typed on the command line are echoed escaped, never raw.
 #[test]
 fn escape_sequences_in_queries_never_reach_the_terminal() {

@@ -202,7 +202,10 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
             Ok(0)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Args::command(), "acuref", &mut out);
+            // Generated into memory first: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Args::command(), "acuref", &mut script);
+            out.write_all(&script)?;
             Ok(0)
         }
         Command::Check { dir } => check(args, dir.clone(), &mut out),
