@@ -2,7 +2,8 @@
 //! labelled fields, bulleted lists, then links. Both the `show` card and the interactive
 //! detail pane render this one description, so they never disagree on content.
 
-use crate::catalogue::{Catalogue, EntryRef, Kind, Link, Relation};
+use crate::catalogue::cautions::Patient;
+use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link, Relation};
 
 /// A warning shown above everything else: it is never folded away.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +14,120 @@ pub struct Warning {
     pub items: Vec<String>,
 }
 
+/// The mark an entry carries in lists: what the caution rules say about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Forbidden for the patient set.
+    Forbidden,
+    /// Needs care for the patient set.
+    Caution,
+    /// No patient is set, and rules cover the entry.
+    Cautioned,
+    /// Nothing to mark.
+    Clear,
+}
+
+impl Mark {
+    /// The one-column symbol of the mark, as lists and the help show it.
+    pub fn symbol(self) -> char {
+        match self {
+            Mark::Forbidden => 'X',
+            Mark::Caution | Mark::Cautioned => '!',
+            Mark::Clear => ' ',
+        }
+    }
+
+    /// What the mark means, for the help screen and the README.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Mark::Forbidden => "forbidden for the patient set (p)",
+            Mark::Caution => "caution for the patient set",
+            Mark::Cautioned => "caution rules cover this entry (no patient set)",
+            Mark::Clear => "no caution",
+        }
+    }
+}
+
+/// The mark of an entry for a patient (with none set: whether any rule covers it).
+pub fn mark(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Mark {
+    if patient.is_empty() {
+        return if c.has_caution(entry) {
+            Mark::Cautioned
+        } else {
+            Mark::Clear
+        };
+    }
+    match c.verdict(entry, patient).level {
+        Some(Level::Forbidden) => Mark::Forbidden,
+        Some(Level::Caution) => Mark::Caution,
+        _ => Mark::Clear,
+    }
+}
+
+/// The links of an entry as they are shown: with a patient set, the points and techniques the
+/// rules forbid for that patient move after the others of their group.
+pub fn shown_links(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Vec<Link> {
+    let mut links = c.links(entry);
+    if matches!(entry.kind, Kind::Condition | Kind::Technique) {
+        for link in links.iter_mut().filter(|l| l.relation == Relation::Point) {
+            if let Some(names) = c.caution_names(link.target) {
+                let detail = link.detail.get_or_insert_with(String::new);
+                if !detail.is_empty() {
+                    detail.push(' ');
+                }
+                detail.push_str(&format!("[{names}]"));
+            }
+        }
+    }
+    if !patient.is_empty() {
+        let forbidden = |l: &Link| {
+            l.relation != Relation::RestrictedBy
+                && matches!(l.target.kind, Kind::Point | Kind::Technique)
+                && c.verdict(l.target, patient).is_forbidden()
+        };
+        links.sort_by_key(|l| (l.relation, forbidden(l)));
+    }
+    links
+}
+
+/// The warning blocks of a point or technique: with a patient set, the rules that apply to
+/// them come first under their verdict; every other rule follows under `CAUTION`.
+fn caution_warnings(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let mut rest = c.rules_covering(entry).to_vec();
+    if !patient.is_empty() {
+        let verdict = c.verdict(entry, patient);
+        if !verdict.rules.is_empty() {
+            let heading = match verdict.level {
+                Some(level) => format!(
+                    "{} FOR THIS PATIENT ({})",
+                    level.as_str().to_uppercase(),
+                    patient.label(c)
+                ),
+                None => format!("NOTES FOR THIS PATIENT ({})", patient.label(c)),
+            };
+            warnings.push(Warning {
+                heading,
+                items: verdict.rules.iter().map(|&r| c.rule_text(r)).collect(),
+            });
+            rest.retain(|r| !verdict.rules.contains(r));
+        }
+    }
+    if !rest.is_empty() {
+        rest.sort_by_key(|&r| std::cmp::Reverse(c.rule(r).level));
+        let heading = if patient.is_empty() {
+            "CAUTION"
+        } else {
+            "OTHER CAUTIONS (not for this patient)"
+        };
+        warnings.push(Warning {
+            heading: heading.into(),
+            items: rest.iter().map(|&r| c.rule_text(r)).collect(),
+        });
+    }
+    warnings
+}
+
 /// The content of an entry, ready to render.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntryView {
@@ -20,8 +135,8 @@ pub struct EntryView {
     pub title: String,
     /// A second line: tones, simplified characters, where the entry belongs.
     pub subtitle: Option<String>,
-    /// Cautions or red flags.
-    pub warning: Option<Warning>,
+    /// Cautions or red flags, most urgent first.
+    pub warnings: Vec<Warning>,
     /// Labelled single values, in order.
     pub fields: Vec<(&'static str, String)>,
     /// Labelled bulleted lists, in order.
@@ -30,13 +145,13 @@ pub struct EntryView {
     pub links: Vec<Link>,
 }
 
-/// Describes an entry for display.
-pub fn entry_view(c: &Catalogue, entry: EntryRef) -> EntryView {
-    let links = c.links(entry);
+/// Describes an entry for display, for a patient (empty when none is set).
+pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryView {
+    let links = shown_links(c, entry, patient);
     let mut view = EntryView {
         title: c.title(entry),
         subtitle: None,
-        warning: None,
+        warnings: caution_warnings(c, entry, patient),
         fields: Vec::new(),
         lists: Vec::new(),
         links: Vec::new(),
@@ -53,30 +168,32 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef) -> EntryView {
                 "{} · {} · {}",
                 p.pinyin_tones, p.hanzi_simplified, place
             ));
-            let mut cautions: Vec<String> = links
-                .iter()
-                .filter(|l| l.relation == Relation::RestrictedBy)
-                .map(|l| {
-                    format!(
-                        "{} ({})",
-                        c.name(l.target),
-                        l.detail.as_deref().unwrap_or("")
-                    )
-                })
-                .collect();
-            cautions.extend(p.cautions.iter().cloned());
-            if !cautions.is_empty() {
-                view.warning = Some(Warning {
-                    heading: "CAUTION".into(),
-                    items: cautions,
-                });
-            }
             view.fields.extend(also(&p.alt_names));
             for other in &p.other_codes {
                 view.fields.push((
                     "Other code",
                     format!("{} in the {}", other.code, other.system),
                 ));
+            }
+            // Another point that an older numbering gives this point's code.
+            for (q, other) in c.points.all().iter().enumerate() {
+                for code in other
+                    .other_codes
+                    .iter()
+                    .filter(|o| o.code == p.code.as_str())
+                {
+                    let named = c.title(EntryRef {
+                        kind: Kind::Point,
+                        index: q,
+                    });
+                    view.fields.push((
+                        "Code clash",
+                        format!(
+                            "in the {}, {} means {named}, not this point",
+                            code.system, code.code
+                        ),
+                    ));
+                }
             }
             view.fields.push(("Location", p.location.clone()));
             view.fields
@@ -92,7 +209,7 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef) -> EntryView {
         }
         Kind::Condition => {
             let x = &c.conditions[entry.index];
-            view.warning = Some(Warning {
+            view.warnings.push(Warning {
                 heading: "RED FLAGS: refer to a physician now if".into(),
                 items: x.red_flags.clone(),
             });
@@ -108,10 +225,31 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef) -> EntryView {
         }
         Kind::Contraindication => {
             let x = &c.contraindications[entry.index];
-            view.warning = Some(Warning {
-                heading: x.severity.as_str().to_uppercase(),
+            let strictest = x.rules.iter().map(|r| r.level).max();
+            view.warnings.push(Warning {
+                heading: strictest.map_or("NOTE", Level::as_str).to_uppercase(),
                 items: vec![x.summary.clone()],
             });
+            if let Some(state) = &x.patient {
+                let mut text = format!("acuref --patient {}", state.alias.as_str());
+                if !state.stages.is_empty() {
+                    let stages: Vec<&str> = state.stages.iter().map(|s| s.as_str()).collect();
+                    text.push_str(&format!(" (stages: {})", stages.join(", ")));
+                }
+                view.fields.push(("Patient state", text));
+            } else {
+                view.fields
+                    .push(("Applies to", "every patient".to_string()));
+            }
+            let rules = (0..x.rules.len())
+                .map(|rule| {
+                    c.rule_text(crate::catalogue::cautions::RuleRef {
+                        contraindication: entry.index,
+                        rule,
+                    })
+                })
+                .collect();
+            view.lists.push(("Rules", rules));
         }
         Kind::Channel => {
             let x = &c.channels[entry.index];
@@ -149,13 +287,9 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef) -> EntryView {
     view
 }
 
-/// How a link reads in a list: the target's title, a caution mark, and what the link says.
-pub fn link_text(c: &Catalogue, link: &Link) -> String {
-    let mark = if link.target.kind == Kind::Point && c.has_caution(link.target.index) {
-        " !"
-    } else {
-        ""
-    };
+/// How a link reads in a list: the target's caution mark, its title, and what the link says.
+pub fn link_text(c: &Catalogue, link: &Link, patient: &Patient) -> String {
+    let mark = mark(c, link.target, patient).symbol();
     let detail = link
         .detail
         .as_ref()
@@ -170,5 +304,5 @@ pub fn link_text(c: &Catalogue, link: &Link) -> String {
     } else {
         c.title(link.target)
     };
-    format!("{title}{mark}{detail}")
+    format!("{mark} {title}{detail}")
 }

@@ -169,10 +169,12 @@ fn code_that_does_not_match_channel_and_number() {
 
 #[test]
 fn wrong_value_type_and_unknown_enum_value() {
-    let text =
-        mini_file("clinical.toml").replace("severity = \"avoid\"", "severity = \"sometimes\"");
+    let text = mini_file("clinical.toml").replace(
+        "level = \"forbidden\"\nmethod",
+        "level = \"sometimes\"\nmethod",
+    );
     let err = check_fails("clinical.toml", &text);
-    assert_at(&err, "clinical.toml:23:12:", "sometimes");
+    assert_at(&err, "clinical.toml:28:9:", "sometimes");
     let text = mini_file("points.toml").replace("number = 23", "number = \"twenty-three\"");
     let err = check_fails("points.toml", &text);
     assert_at(&err, "points.toml:4:10:", "string");
@@ -197,4 +199,58 @@ fn missing_directory_is_a_located_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("does not exist"));
+}
+
+#[test]
+fn rules_with_unknown_regions_categories_methods_or_stages() {
+    let base = mini_file("clinical.toml");
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace("regions = [\"lower-back\"]", "regions = [\"lower-bak\"]"),
+    );
+    assert_at(&err, "clinical.toml:43:12:", "region `lower-bak`");
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace(
+            "regions = [\"lower-back\"]",
+            "regions = [\"lower-back\"]\ncategories = [\"Jing-Wel point\"]",
+        ),
+    );
+    assert_at(
+        &err,
+        "clinical.toml:44:15:",
+        "no point has the category `Jing-Wel point`",
+    );
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace("method = \"electroacupuncture\"", "method = \"laser\""),
+    );
+    assert_at(&err, "clinical.toml:29:10:", "laser");
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace("stages = [\"T2\", \"T3\"]", "stages = [\"T2\", \"T4\"]"),
+    );
+    assert_at(&err, "clinical.toml:44:17:", "unknown stage `T4`");
+    assert!(
+        err.contains("T1, T2, T3"),
+        "the help lists the stages: {err}"
+    );
+}
+
+#[test]
+fn a_rule_that_covers_nothing_and_a_repeated_patient_alias() {
+    let base = mini_file("clinical.toml");
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace("techniques = [\"electroacupuncture\"]\nreason", "reason"),
+    );
+    assert!(err.contains("covers nothing"), "{err}");
+    let err = check_fails(
+        "clinical.toml",
+        &base.replace("alias = \"pregnancy\"", "alias = \"pacemaker\""),
+    );
+    assert!(
+        err.contains("patient state `pacemaker` is already"),
+        "{err}"
+    );
 }

@@ -112,8 +112,8 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
     // The counter, the listed point and its visible pregnancy caution.
     tmux.wait_for_all(&[
         "/ ling gu ",
-        "SEARCH 3/",
-        "pt  TUNG-22.05 Linggu 靈骨",
+        "SEARCH 4/",
+        "! pt  TUNG-22.05 Linggu 靈骨",
         "CAUTION",
         "Pregnancy",
     ]);

@@ -3,6 +3,7 @@
 //! The data writes each link on one side only (a condition lists its points); this module
 //! answers the other side (which conditions use a point).
 
+use super::cautions::{self, RuleRef};
 use super::{Catalogue, EntryRef, Kind, Ref};
 
 /// Links seen from their target. Each list is indexed by the target's position in its table.
@@ -10,16 +11,16 @@ use super::{Catalogue, EntryRef, Kind, Ref};
 pub struct Backlinks {
     /// For each point: (condition, position in that condition's prescription).
     pub point_conditions: Vec<Vec<(usize, usize)>>,
-    /// For each point: (contraindication, position in its restricted points).
-    pub point_contraindications: Vec<Vec<(usize, usize)>>,
+    /// For each point: the caution rules that cover it.
+    pub point_rules: Vec<Vec<RuleRef>>,
     /// For each point: the techniques built on it.
     pub point_techniques: Vec<Vec<usize>>,
     /// For each point: the vessels it is the confluent point of.
     pub point_vessels: Vec<Vec<usize>>,
     /// For each technique: the conditions that use it.
     pub technique_conditions: Vec<Vec<usize>>,
-    /// For each technique: the contraindications that restrict it.
-    pub technique_contraindications: Vec<Vec<usize>>,
+    /// For each technique: the caution rules that cover it.
+    pub technique_rules: Vec<Vec<RuleRef>>,
     /// For each channel: the channels that name it as their partner or couple.
     pub channel_partners: Vec<Vec<usize>>,
     /// For each channel: its points, in number order.
@@ -35,11 +36,11 @@ impl Backlinks {
     pub fn compute(c: &Catalogue) -> Backlinks {
         let mut b = Backlinks {
             point_conditions: vec![Vec::new(); c.points.len()],
-            point_contraindications: vec![Vec::new(); c.points.len()],
+            point_rules: Vec::new(),
             point_techniques: vec![Vec::new(); c.points.len()],
             point_vessels: vec![Vec::new(); c.points.len()],
             technique_conditions: vec![Vec::new(); c.techniques.len()],
-            technique_contraindications: vec![Vec::new(); c.techniques.len()],
+            technique_rules: Vec::new(),
             channel_points: vec![Vec::new(); c.channels.len()],
             channel_partners: vec![Vec::new(); c.channels.len()],
             region_points: vec![Vec::new(); c.regions.len()],
@@ -121,17 +122,16 @@ impl Backlinks {
                 },
             );
         }
+        (b.point_rules, b.technique_rules) = cautions::coverage(c);
         for (i, ci) in c.contraindications.all().iter().enumerate() {
-            for (j, p) in ci.points.iter().enumerate() {
-                b.point_contraindications[point(&p.point)].push((i, j));
-            }
-            for t in &ci.techniques {
-                b.technique_contraindications[technique(t)].push(i);
-            }
+            let sources = ci
+                .sources
+                .iter()
+                .chain(ci.rules.iter().flat_map(|r| &r.sources));
             cite(
                 &mut b,
                 c,
-                &ci.sources,
+                sources,
                 EntryRef {
                     kind: Kind::Contraindication,
                     index: i,
@@ -236,19 +236,12 @@ impl Catalogue {
         match entry.kind {
             Kind::Point => {
                 let p = &self.points[i];
-                for &(c, j) in &b.point_contraindications[i] {
-                    let ci = &self.contraindications[c];
-                    let note = ci.points[j].note.clone();
-                    let detail = format!(
-                        "{}{}",
-                        ci.severity.as_str(),
-                        note.map(|n| format!(": {n}")).unwrap_or_default()
-                    );
+                for &r in &b.point_rules[i] {
                     add(
                         Relation::RestrictedBy,
                         Kind::Contraindication,
-                        c,
-                        Some(detail),
+                        r.contraindication,
+                        Some(self.rule_text(r)),
                     );
                 }
                 if let Some(ch) = &p.channel {
@@ -319,13 +312,12 @@ impl Catalogue {
             }
             Kind::Technique => {
                 let t = &self.techniques[i];
-                for &c in &b.technique_contraindications[i] {
-                    let ci = &self.contraindications[c];
+                for &r in &b.technique_rules[i] {
                     add(
                         Relation::RestrictedBy,
                         Kind::Contraindication,
-                        c,
-                        Some(ci.severity.as_str().to_string()),
+                        r.contraindication,
+                        Some(self.rule_text(r)),
                     );
                 }
                 for p in &t.points {
@@ -339,24 +331,15 @@ impl Catalogue {
                 }
             }
             Kind::Contraindication => {
-                let c = &self.contraindications[i];
-                for rp in &c.points {
-                    add(
-                        Relation::Restricts,
-                        Kind::Point,
-                        pos(Kind::Point, &rp.point),
-                        rp.note.clone(),
-                    );
+                for (target, rules) in self.covered_by(i) {
+                    let detail = rules
+                        .iter()
+                        .map(|&r| self.rule_summary(r))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    add(Relation::Restricts, target.kind, target.index, Some(detail));
                 }
-                for t in &c.techniques {
-                    add(
-                        Relation::Restricts,
-                        Kind::Technique,
-                        pos(Kind::Technique, t),
-                        None,
-                    );
-                }
-                for s in &c.sources {
+                for s in &self.contraindications[i].sources {
                     add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
                 }
             }

@@ -275,6 +275,7 @@ pub(super) fn load(
     check_links(&stage.contraindications, &ids, &files, &mut problems);
     check_links(&stage.sources, &ids, &files, &mut problems);
     check_point_codes(&stage.points, &files, &mut problems);
+    check_rules(&stage, &files, &mut problems);
 
     if !problems.is_empty() {
         return Err(sorted(problems));
@@ -605,6 +606,99 @@ fn check_point_codes(
                 ),
                 "a channel point needs both `channel` and `number`; an extra point has neither",
             )),
+        }
+    }
+}
+
+/// Rules must cover something; their categories must be ones points carry; their stages must
+/// be stages of their contraindication's patient state; patient aliases must be unique.
+fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Problem>) {
+    let categories: Vec<&str> = stage
+        .points
+        .items
+        .iter()
+        .flat_map(|p| p.categories.iter().map(String::as_str))
+        .collect();
+    let mut aliases: HashMap<String, &Ref> = HashMap::new();
+    for (contra, &file) in stage
+        .contraindications
+        .items
+        .iter()
+        .zip(&stage.contraindications.files)
+    {
+        let src = source_text(files, file);
+        let stages: Vec<&str> = contra
+            .patient
+            .as_ref()
+            .map(|p| p.stages.iter().map(|s| s.as_str()).collect())
+            .unwrap_or_default();
+        if let Some(patient) = &contra.patient {
+            let key = patient.alias.to_ascii_lowercase();
+            if let Some(first) = aliases.get(&key) {
+                let (line, column) = line_column(src.text, first.span().start);
+                problems.push(src.problem(
+                    patient.alias.span().start,
+                    format!(
+                        "patient state `{}` is already the alias of another contraindication (line {line}, column {column})",
+                        escape_controls(&patient.alias)
+                    ),
+                    "give each patient state its own alias; users type it after --patient",
+                ));
+            } else {
+                aliases.insert(key, &patient.alias);
+            }
+        }
+        for rule in &contra.rules {
+            let empty = rule.points.is_empty()
+                && rule.regions.is_empty()
+                && rule.categories.is_empty()
+                && rule.techniques.is_empty();
+            if empty {
+                let at = rule
+                    .sources
+                    .first()
+                    .map_or(contra.id.span().start, |s| s.span().start);
+                problems.push(src.problem(
+                    at,
+                    format!(
+                        "a rule of contraindication `{}` covers nothing",
+                        escape_controls(&contra.id)
+                    ),
+                    "name what the rule covers: `points`, `regions`, `categories` or `techniques`",
+                ));
+            }
+            for category in &rule.categories {
+                let known = categories
+                    .iter()
+                    .any(|pc| super::cautions::category_covers(category, pc));
+                if !known {
+                    problems.push(src.problem(
+                        category.span().start,
+                        format!(
+                            "no point has the category `{}`",
+                            escape_controls(category)
+                        ),
+                        "write a category as points write it (`Jing-Well point`, `Back-Shu point`); see data/README.md",
+                    ));
+                }
+            }
+            for s in &rule.stages {
+                if !stages.contains(&s.as_str()) {
+                    let help = if stages.is_empty() {
+                        "only a contraindication with a `patient` state that lists `stages` can limit a rule to stages".to_string()
+                    } else {
+                        format!(
+                            "the stages of this patient state are: {}",
+                            stages.join(", ")
+                        )
+                    };
+                    problems.push(src.problem(
+                        s.span().start,
+                        format!("unknown stage `{}`", escape_controls(s)),
+                        &help,
+                    ));
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The domain: the catalogue's entries, how they are loaded and checked, and the links
 //! between them. Nothing here knows about terminals.
 
+pub mod cautions;
 pub mod codes;
 mod embedded;
 pub use embedded::files as builtin_files;
@@ -272,12 +273,6 @@ impl Catalogue {
     pub fn channel_of(&self, point: &Point) -> Option<&Channel> {
         point.channel.as_ref().and_then(|c| self.channels.get(c))
     }
-
-    /// Whether a point carries any contraindication (it then shows a caution badge).
-    pub fn has_caution(&self, point: usize) -> bool {
-        !self.backlinks.point_contraindications[point].is_empty()
-            || !self.points[point].cautions.is_empty()
-    }
 }
 
 impl Entry for Region {
@@ -353,8 +348,12 @@ impl Entry for Contraindication {
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
         let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
-        links.extend(self.points.iter().map(|p| (Kind::Point, &p.point)));
+        for rule in &self.rules {
+            links.extend(rule.points.iter().map(|p| (Kind::Point, p)));
+            links.extend(rule.regions.iter().map(|r| (Kind::Region, r)));
+            links.extend(rule.techniques.iter().map(|t| (Kind::Technique, t)));
+            links.extend(rule.sources.iter().map(|s| (Kind::Source, s)));
+        }
         links
     }
 }

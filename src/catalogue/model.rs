@@ -38,6 +38,12 @@ impl Deref for Ref {
     }
 }
 
+impl PartialEq for Ref {
+    fn eq(&self, other: &Ref) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
 impl PartialEq<str> for Ref {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -168,9 +174,6 @@ pub struct Point {
     /// Main indications.
     #[serde(deserialize_with = "non_empty")]
     pub indications: Vec<String>,
-    /// Needling-safety cautions specific to this point.
-    #[serde(default)]
-    pub cautions: Vec<String>,
     /// Region ids.
     #[serde(deserialize_with = "non_empty")]
     pub regions: Vec<Ref>,
@@ -288,37 +291,133 @@ pub struct Technique {
     pub sources: Vec<Ref>,
 }
 
-/// How strongly a contraindication restricts.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+/// How strongly a rule restricts what it covers.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Do not do it.
-    Avoid,
-    /// Only with care.
+pub enum Level {
+    /// Worth knowing; no restriction.
+    Note,
+    /// Use only with the care the rule states.
     Caution,
+    /// Do not use (for the patient the rule concerns).
+    Forbidden,
 }
 
-impl Severity {
+impl Level {
     /// Lower-case name, as written in the data.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Avoid => "avoid",
-            Severity::Caution => "caution",
+            Level::Note => "note",
+            Level::Caution => "caution",
+            Level::Forbidden => "forbidden",
         }
     }
 }
 
-/// A point a contraindication restricts.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RestrictedPoint {
-    /// Point id.
-    pub point: Ref,
-    /// What exactly is restricted at this point.
-    pub note: Option<String>,
+/// The way of treating that a rule concerns.
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Every way of treating the point.
+    #[default]
+    Any,
+    /// Inserting a needle at all.
+    Needling,
+    /// Deep or perpendicular insertion.
+    DeepNeedling,
+    /// Strong stimulation or manipulation of the needle.
+    StrongStimulation,
+    /// Heat: moxibustion.
+    Moxibustion,
+    /// Current through the needles.
+    Electroacupuncture,
+    /// Pricking to bleed, wet cupping.
+    Bleeding,
+    /// Cupping.
+    Cupping,
+    /// Pressure without a needle.
+    Acupressure,
 }
 
-/// A contraindication or caution.
+impl Method {
+    /// The name as written in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Any => "any",
+            Method::Needling => "needling",
+            Method::DeepNeedling => "deep-needling",
+            Method::StrongStimulation => "strong-stimulation",
+            Method::Moxibustion => "moxibustion",
+            Method::Electroacupuncture => "electroacupuncture",
+            Method::Bleeding => "bleeding",
+            Method::Cupping => "cupping",
+            Method::Acupressure => "acupressure",
+        }
+    }
+
+    /// The method in a sentence: "any method", "deep needling".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Method::Any => "any method",
+            Method::Needling => "needling",
+            Method::DeepNeedling => "deep or perpendicular needling",
+            Method::StrongStimulation => "strong stimulation",
+            Method::Moxibustion => "moxibustion",
+            Method::Electroacupuncture => "electroacupuncture",
+            Method::Bleeding => "bleeding",
+            Method::Cupping => "cupping",
+            Method::Acupressure => "acupressure",
+        }
+    }
+}
+
+/// One caution rule: what it covers, how strongly, for which method, when, why, and who says
+/// so. A rule is written once; the points it covers are computed.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Forbidden, caution or note.
+    pub level: Level,
+    /// The method it concerns (default: any).
+    #[serde(default)]
+    pub method: Method,
+    /// Points it covers, by id. A rule naming a point replaces what a region or category rule
+    /// of the same contraindication and method says for that point.
+    #[serde(default)]
+    pub points: Vec<Ref>,
+    /// Body regions whose points it covers.
+    #[serde(default)]
+    pub regions: Vec<Ref>,
+    /// Point categories it covers: every point with a category that begins with one of these.
+    #[serde(default)]
+    pub categories: Vec<Ref>,
+    /// Techniques it covers.
+    #[serde(default)]
+    pub techniques: Vec<Ref>,
+    /// The stages of the patient state it applies in (`T2`, `T3`); all of them when empty.
+    #[serde(default)]
+    pub stages: Vec<Ref>,
+    /// Why, in a sentence or two.
+    pub reason: String,
+    /// Source ids.
+    #[serde(deserialize_with = "non_empty")]
+    pub sources: Vec<Ref>,
+}
+
+/// The patient a contraindication describes, as the safety check names it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientState {
+    /// The short name typed to set it (`pregnancy`, `anticoagulants`).
+    pub alias: Ref,
+    /// Stages that rules can be limited to (`T1`, `T2`, `T3`), in order.
+    #[serde(default)]
+    pub stages: Vec<Ref>,
+}
+
+/// A contraindication or caution: a set of rules, and the patient it concerns if any.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contraindication {
@@ -326,19 +425,16 @@ pub struct Contraindication {
     pub id: Ref,
     /// Display name.
     pub name: String,
-    /// Avoid or caution.
-    pub severity: Severity,
     /// What is restricted and why.
     pub summary: String,
-    /// Technique ids it restricts.
-    #[serde(default)]
-    pub techniques: Vec<Ref>,
+    /// The patient state it describes; without one its rules apply to every patient.
+    pub patient: Option<PatientState>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
     pub sources: Vec<Ref>,
-    /// Points it restricts.
-    #[serde(default)]
-    pub points: Vec<RestrictedPoint>,
+    /// The rules.
+    #[serde(rename = "rule", deserialize_with = "non_empty")]
+    pub rules: Vec<Rule>,
 }
 
 /// What kind of work a source is.
@@ -400,4 +496,73 @@ pub struct Source {
     pub finding: Option<String>,
     /// Where a popular claim differs from the finding.
     pub claim_note: Option<String>,
+}
+
+impl Source {
+    /// A short name for lists of sources: the first author or body and the year
+    /// ("Deadman et al. 2001", "World Health Organization 1999", "Yin Yang House").
+    pub fn short_name(&self) -> String {
+        let first = first_sentence(&self.citation);
+        let mut name = without_brackets(first);
+        let authors: Vec<&str> = name.split(", ").collect();
+        if let Some(surname) = authors.first().and_then(|a| surname(a)) {
+            name = if authors.len() > 1 || first.contains(" et al") {
+                format!("{surname} et al.")
+            } else {
+                surname.to_string()
+            };
+        }
+        let mut name = name.trim().to_string();
+        if !name.ends_with("al.") {
+            name = name.trim_end_matches('.').to_string();
+        }
+        if name.chars().count() > 40 {
+            let cut: String = name.chars().take(39).collect();
+            name = format!("{}…", cut.trim_end());
+        }
+        match self.year {
+            Some(year) if !name.contains(&year.to_string()) => format!("{name} {year}"),
+            _ => name,
+        }
+    }
+}
+
+/// The citation up to its first full stop that ends a sentence: after a word or an author's
+/// initials ("Baker K."), but not after an abbreviation such as "Dr." or "et al.".
+fn first_sentence(citation: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = citation[from..].find(". ") {
+        let end = from + at;
+        let word = citation[..end].rsplit(' ').next().unwrap_or("");
+        let abbreviation = ["Dr", "Mr", "Ms", "St", "Mt", "al", "ed", "No", "Vol"].contains(&word);
+        if !word.is_empty() && !abbreviation {
+            return &citation[..end];
+        }
+        from = end + 2;
+    }
+    citation
+}
+
+/// Text with every bracketed aside removed.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The surname of an author written "Surname AB" (initials after it), if it is one.
+fn surname(author: &str) -> Option<&str> {
+    let (surname, initials) = author.trim().rsplit_once(' ')?;
+    let initials = initials.trim_end_matches('.');
+    let is_initials = (1..=3).contains(&initials.len())
+        && initials.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    (is_initials && !surname.is_empty()).then_some(surname)
 }

@@ -4,17 +4,18 @@
 use std::io::{Result, Write};
 
 use super::Style;
+use crate::catalogue::cautions::Patient;
 use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Relation};
-use crate::entry_view::{entry_view, link_text};
+use crate::entry_view::{Mark, entry_view, link_text, mark};
 use crate::search::{Hit, SearchIndex};
 
-/// The caution badge shown beside points that carry a contraindication or caution.
-pub fn badge(c: &Catalogue, entry: EntryRef) -> &'static str {
-    if entry.kind == Kind::Point && c.has_caution(entry.index) {
-        " [!]"
-    } else {
-        ""
+/// The caution badge shown beside entries that caution rules cover: `[X]` forbidden for the
+/// patient, `[!]` caution.
+pub fn badge(c: &Catalogue, entry: EntryRef, patient: &Patient) -> String {
+    match mark(c, entry, patient) {
+        Mark::Clear => String::new(),
+        m => format!(" [{}]", m.symbol()),
     }
 }
 
@@ -24,6 +25,7 @@ pub fn write_hit_line(
     c: &Catalogue,
     index: &SearchIndex,
     hit: &Hit,
+    patient: &Patient,
     style: Style,
 ) -> Result<()> {
     let matched = match &hit.reading {
@@ -42,7 +44,7 @@ pub fn write_hit_line(
         "{:<17} {}{}{}",
         hit.entry.kind.name(),
         style.bold(&c.title(hit.entry)),
-        badge(c, hit.entry),
+        badge(c, hit.entry, patient),
         style.dim(&matched)
     )
 }
@@ -52,6 +54,7 @@ pub fn write_entry_line(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
+    patient: &Patient,
     style: Style,
 ) -> Result<()> {
     match entry.kind {
@@ -64,7 +67,7 @@ pub fn write_entry_line(
                 p.pinyin,
                 p.hanzi,
                 p.english,
-                badge(c, entry)
+                badge(c, entry, patient)
             )
         }
         Kind::Channel => {
@@ -86,6 +89,7 @@ pub fn write_alternatives(
     out: &mut impl Write,
     c: &Catalogue,
     others: &[Hit],
+    patient: &Patient,
     style: Style,
 ) -> Result<()> {
     if others.is_empty() {
@@ -103,7 +107,7 @@ pub fn write_alternatives(
             out,
             "  {}{}{reading}",
             c.title(hit.entry),
-            badge(c, hit.entry)
+            badge(c, hit.entry, patient)
         )?;
     }
     writeln!(out, "  (`acuref show CODE` shows one of them)")
@@ -114,16 +118,17 @@ pub fn write_links(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
+    patient: &Patient,
     style: Style,
 ) -> Result<()> {
     writeln!(out, "{}", style.bold(&c.title(entry)))?;
     let mut last = None;
-    for link in c.links(entry) {
+    for link in crate::entry_view::shown_links(c, entry, patient) {
         if last != Some(link.relation) {
             writeln!(out, "{}", style.bold(link.relation.label()))?;
             last = Some(link.relation);
         }
-        writeln!(out, "  {}", style.wrap(&link_text(c, &link), 4))?;
+        writeln!(out, "  {}", style.wrap(&link_text(c, &link, patient), 4))?;
     }
     Ok(())
 }
@@ -133,14 +138,15 @@ pub fn write_card(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
+    patient: &Patient,
     style: Style,
 ) -> Result<()> {
-    let view = entry_view(c, entry);
+    let view = entry_view(c, entry, patient);
     writeln!(out, "{}", style.bold(&view.title))?;
     if let Some(subtitle) = &view.subtitle {
         writeln!(out, "{subtitle}")?;
     }
-    if let Some(warning) = &view.warning {
+    for warning in &view.warnings {
         writeln!(out)?;
         writeln!(out, "{}", style.alert(&format!(" {} ", warning.heading)))?;
         for item in &warning.items {
@@ -164,8 +170,8 @@ pub fn write_card(
     }
     let mut last = None;
     for link in &view.links {
-        // A point's cautions are already in its warning block.
-        if link.relation == Relation::RestrictedBy && entry.kind == Kind::Point {
+        // Cautions are already in the warning blocks.
+        if link.relation == Relation::RestrictedBy {
             continue;
         }
         if last != Some(link.relation) {
@@ -173,7 +179,28 @@ pub fn write_card(
             writeln!(out, "{}", style.bold(link.relation.label()))?;
             last = Some(link.relation);
         }
-        writeln!(out, "  {}", style.wrap(&link_text(c, link), 4))?;
+        writeln!(out, "  {}", style.wrap(&link_text(c, link, patient), 4))?;
+    }
+    Ok(())
+}
+
+/// One entry's verdict for a patient: a line with the verdict, then each rule that applies.
+pub fn write_verdict(
+    out: &mut impl Write,
+    c: &Catalogue,
+    entry: EntryRef,
+    patient: &Patient,
+    style: Style,
+) -> Result<()> {
+    let verdict = c.verdict(entry, patient);
+    let level = verdict.level_name();
+    let shown = match verdict.level {
+        Some(_) => style.alert(&format!(" {} ", level.to_uppercase())),
+        None => level.to_string(),
+    };
+    writeln!(out, "{}  {shown}", style.bold(&c.title(entry)))?;
+    for &rule in &verdict.rules {
+        writeln!(out, "  ! {}", style.wrap(&c.rule_text(rule), 4))?;
     }
     Ok(())
 }

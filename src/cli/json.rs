@@ -5,18 +5,24 @@
 //! - `show --json`: the whole entry with `kind`, and `links`: every link resolved to
 //!   `{relation, kind, id, name, detail}`; plus `also_matching` for homonyms and other readings.
 //! - `links ID --json`: `{kind, id, name, links}`.
+//! - Points and techniques carry `cautions`: every rule that covers them, as
+//!   `{contraindication, name, level, method, stages, reason, sources, text}`; with
+//!   `--patient`, also `safety`: `{patient, level, reasons}` (level forbidden, caution or none;
+//!   reasons: the rules that apply to this patient).
 
 use std::io::Write;
 
 use serde_json::{Value, json};
 
+use crate::catalogue::cautions::{Patient, RuleRef};
 use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 use crate::search::{Hit, SearchIndex};
 
 /// Writes a value as pretty JSON and a newline.
 pub fn print(out: &mut impl Write, value: &Value) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // As an io::Error, so that a reader that stops early (`| head`) ends the command quietly.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -29,11 +35,52 @@ fn reading_text(reading: &Option<Reading>) -> Value {
     }
 }
 
+/// One caution rule.
+fn rule(c: &Catalogue, at: RuleRef) -> Value {
+    let contra = &c.contraindications[at.contraindication];
+    let r = c.rule(at);
+    json!({
+        "contraindication": contra.id.as_str(),
+        "name": contra.name,
+        "level": r.level.as_str(),
+        "method": r.method.as_str(),
+        "stages": r.stages.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "reason": r.reason,
+        "sources": r.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "text": c.rule_text(at),
+    })
+}
+
+/// The verdict of the rules on an entry for a patient.
+pub fn safety(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
+    let verdict = c.verdict(e, patient);
+    let states: Vec<String> = patient
+        .states()
+        .iter()
+        .map(|&s| crate::catalogue::cautions::state_label(c, s))
+        .collect();
+    json!({
+        "patient": states,
+        "level": verdict.level_name(),
+        "reasons": verdict.rules.iter().map(|&r| rule(c, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// Adds `safety` to an object for a point or technique, when a patient is set.
+fn add_safety(value: &mut Value, c: &Catalogue, e: EntryRef, patient: &Patient) {
+    if let Value::Object(map) = value
+        && !patient.is_empty()
+        && matches!(e.kind, Kind::Point | Kind::Technique)
+    {
+        map.insert("safety".into(), safety(c, e, patient));
+    }
+}
+
 /// Search results.
-pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit]) -> Value {
+pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit], patient: &Patient) -> Value {
     hits.iter()
         .map(|h| {
-            json!({
+            let mut value = json!({
                 "kind": h.entry.kind.name(),
                 "id": c.id(h.entry),
                 "name": c.name(h.entry),
@@ -41,13 +88,16 @@ pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit]) -> Value {
                 "score": h.score,
                 "matched": index.fields(h.entry)[h.field].text,
                 "reading": reading_text(&h.reading),
-            })
+            });
+            add_safety(&mut value, c, h.entry, patient);
+            value
         })
         .collect()
 }
 
-/// One entry as written in the catalogue, with its kind.
-pub fn entry(c: &Catalogue, e: EntryRef) -> Value {
+/// One entry as written in the catalogue, with its kind, its cautions and (with a patient)
+/// its safety verdict.
+pub fn entry(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
     let value = match e.kind {
         Kind::Point => serde_json::to_value(&c.points[e.index]),
         Kind::Condition => serde_json::to_value(&c.conditions[e.index]),
@@ -60,8 +110,10 @@ pub fn entry(c: &Catalogue, e: EntryRef) -> Value {
     let mut value = value.unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("kind".into(), json!(e.kind.name()));
-        if e.kind == Kind::Point {
-            map.insert("caution".into(), json!(c.has_caution(e.index)));
+        if matches!(e.kind, Kind::Point | Kind::Technique) {
+            map.insert("caution".into(), json!(c.has_caution(e)));
+            let rules: Vec<Value> = c.rules_covering(e).iter().map(|&r| rule(c, r)).collect();
+            map.insert("cautions".into(), Value::Array(rules));
         }
         if e.kind == Kind::Channel {
             map.insert(
@@ -70,34 +122,37 @@ pub fn entry(c: &Catalogue, e: EntryRef) -> Value {
             );
         }
     }
+    add_safety(&mut value, c, e, patient);
     value
 }
 
 /// Whole entries.
-pub fn entries(c: &Catalogue, list: &[EntryRef]) -> Value {
-    list.iter().map(|&e| entry(c, e)).collect()
+pub fn entries(c: &Catalogue, list: &[EntryRef], patient: &Patient) -> Value {
+    list.iter().map(|&e| entry(c, e, patient)).collect()
 }
 
-fn resolved_links(c: &Catalogue, e: EntryRef) -> Value {
-    c.links(e)
+fn resolved_links(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
+    crate::entry_view::shown_links(c, e, patient)
         .into_iter()
         .map(|l| {
-            json!({
+            let mut value = json!({
                 "relation": l.relation.label(),
                 "kind": l.target.kind.name(),
                 "id": c.id(l.target),
                 "name": c.name(l.target),
                 "detail": l.detail,
-            })
+            });
+            add_safety(&mut value, c, l.target, patient);
+            value
         })
         .collect()
 }
 
 /// The `show` card: the entry, its resolved links, and what else matched.
-pub fn show(c: &Catalogue, first: &Hit, others: &[Hit]) -> Value {
-    let mut value = entry(c, first.entry);
+pub fn show(c: &Catalogue, first: &Hit, others: &[Hit], patient: &Patient) -> Value {
+    let mut value = entry(c, first.entry, patient);
     if let Value::Object(map) = &mut value {
-        map.insert("links".into(), resolved_links(c, first.entry));
+        map.insert("links".into(), resolved_links(c, first.entry, patient));
         map.insert("reading".into(), reading_text(&first.reading));
         let also: Vec<Value> = others
             .iter()
@@ -116,11 +171,13 @@ pub fn show(c: &Catalogue, first: &Hit, others: &[Hit]) -> Value {
 }
 
 /// The `links` listing.
-pub fn links(c: &Catalogue, e: EntryRef) -> Value {
-    json!({
+pub fn links(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
+    let mut value = json!({
         "kind": e.kind.name(),
         "id": c.id(e),
         "name": c.name(e),
-        "links": resolved_links(c, e),
-    })
+        "links": resolved_links(c, e, patient),
+    });
+    add_safety(&mut value, c, e, patient);
+    value
 }

@@ -12,14 +12,26 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, CatalogueError, EntryRef, Kind};
 use crate::search::{Hit, SearchIndex};
 
 pub use locate::{DataPaths, load_catalogue};
 pub use output::Style;
 
-/// Exit status for a catalogue that failed to load or check.
+/// Exit status for a catalogue that failed to load or check, or an unknown patient state.
 pub const EXIT_BAD_CATALOGUE: i32 = 2;
+
+/// Exit status of `acuref safety` when an entry is forbidden for the patient.
+pub const EXIT_FORBIDDEN: i32 = 3;
+
+/// What every query command reads.
+struct Context<'a> {
+    c: &'a Catalogue,
+    index: &'a SearchIndex,
+    patient: &'a Patient,
+    style: Style,
+}
 
 const EXAMPLES: &str = "\
 Examples:
@@ -51,6 +63,12 @@ pub struct Args {
     /// Let the interactive reference capture the mouse (wheel scrolls, click selects)
     #[arg(long, global = true)]
     pub mouse: bool,
+
+    /// The patient's states, for the safety verdict of every point and technique shown
+    /// (`pregnancy`, `pregnancy:2`, `anticoagulants`, `pacemaker`...; comma-separated). Kept
+    /// in memory only: never written anywhere.
+    #[arg(long, value_name = "STATE[,STATE...]", global = true)]
+    pub patient: Option<String>,
 
     /// What to do; without one, the interactive reference opens
     #[command(subcommand)]
@@ -144,7 +162,7 @@ pub enum Command {
     },
     /// List every entry of a kind
     #[command(
-        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back"
+        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back\n  acuref list points --caution pregnancy"
     )]
     List {
         /// What to list
@@ -156,7 +174,23 @@ pub enum Command {
         /// Points of this region only (a region id, see `acuref list regions`)
         #[arg(long, value_name = "ID")]
         region: Option<String>,
+        /// Points a contraindication's rules cover, grouped by level (an id, see `acuref list
+        /// contraindications`)
+        #[arg(long, value_name = "ID")]
+        caution: Option<String>,
         /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say, for a patient, whether each point or technique is forbidden, needs care, or is clear
+    #[command(
+        after_help = "Exit status: 0 when nothing is forbidden, 3 when any entry is forbidden for the patient, 2 for an unknown state or entry.\n\nExamples:\n  acuref safety --patient pregnancy LI4 SP6 ST36 BL23\n  acuref safety --patient pregnancy:1,anticoagulants bl40 cupping\n  acuref safety --patient pacemaker electroacupuncture --json"
+    )]
+    Safety {
+        /// Points or techniques: codes in any spelling, names, technique ids
+        #[arg(required = true)]
+        entries: Vec<String>,
+        /// Print the verdicts as a JSON array
         #[arg(long)]
         json: bool,
     },
@@ -214,8 +248,21 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
                 Ok(c) => c,
                 Err(e) => return Ok(report_bad_catalogue(&e)),
             };
+            let patient = match Patient::parse(&catalogue, args.patient.as_deref().unwrap_or("")) {
+                Ok(p) => p,
+                Err(message) => {
+                    eprintln!("acuref: {message}");
+                    return Ok(EXIT_BAD_CATALOGUE);
+                }
+            };
             let index = SearchIndex::new(&catalogue);
-            run_query_command(&catalogue, &index, command, style, &mut out)
+            let context = Context {
+                c: &catalogue,
+                index: &index,
+                patient: &patient,
+                style,
+            };
+            run_query_command(&context, command, &mut out)
         }
     }
 }
@@ -271,13 +318,8 @@ fn joined(words: &[String]) -> Result<String> {
     Ok(query)
 }
 
-fn run_query_command(
-    c: &Catalogue,
-    index: &SearchIndex,
-    command: &Command,
-    style: Style,
-    out: &mut impl Write,
-) -> Result<i32> {
+fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) -> Result<i32> {
+    let (c, index, patient, style) = (cx.c, cx.index, cx.patient, cx.style);
     match command {
         Command::Show { query, kind, json } => {
             let query = joined(query)?;
@@ -287,10 +329,10 @@ fn run_query_command(
             };
             let others = alternatives(&hits);
             if *json {
-                json::print(out, &json::show(c, first, &others))?;
+                json::print(out, &json::show(c, first, &others, patient))?;
             } else {
-                card::write_card(out, c, first.entry, style)?;
-                card::write_alternatives(out, c, &others, style)?;
+                card::write_card(out, c, first.entry, patient, style)?;
+                card::write_alternatives(out, c, &others, patient, style)?;
             }
             Ok(0)
         }
@@ -307,14 +349,14 @@ fn run_query_command(
                 .take(*limit)
                 .collect();
             if *json {
-                json::print(out, &json::hits(c, index, &hits))?;
+                json::print(out, &json::hits(c, index, &hits, patient))?;
                 return Ok(if hits.is_empty() { 1 } else { 0 });
             }
             if hits.is_empty() {
                 return Ok(no_match(&query));
             }
             for hit in &hits {
-                card::write_hit_line(out, c, index, hit, style)?;
+                card::write_hit_line(out, c, index, hit, patient, style)?;
             }
             Ok(0)
         }
@@ -322,36 +364,164 @@ fn run_query_command(
             kind,
             channel,
             region,
+            caution,
             json,
         } => {
+            if let Some(id) = caution {
+                return list_caution(cx, (*kind).into(), id, *json, out);
+            }
             let entries = list_entries(c, (*kind).into(), channel.as_deref(), region.as_deref())?;
             if *json {
-                json::print(out, &json::entries(c, &entries))?;
+                json::print(out, &json::entries(c, &entries, patient))?;
             } else {
                 for &entry in &entries {
-                    card::write_entry_line(out, c, entry, style)?;
+                    card::write_entry_line(out, c, entry, patient, style)?;
                 }
             }
             Ok(0)
         }
         Command::Links { id, json } => {
             let query = joined(id)?;
-            let entry = match c.find_any(&query) {
-                Some(e) => e,
-                None => match index.search(&query, None).first() {
-                    Some(hit) => hit.entry,
-                    None => return Ok(no_match(&query)),
-                },
+            let Some(entry) = find_entry(cx, &query, None) else {
+                return Ok(no_match(&query));
             };
             if *json {
-                json::print(out, &json::links(c, entry))?;
+                json::print(out, &json::links(c, entry, patient))?;
             } else {
-                card::write_links(out, c, entry, style)?;
+                card::write_links(out, c, entry, patient, style)?;
             }
             Ok(0)
         }
+        Command::Safety { entries, json } => safety(cx, entries, *json, out),
         Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(0),
     }
+}
+
+/// The entry an id names exactly, or else the best match for it (of the kinds given).
+fn find_entry(cx: &Context<'_>, query: &str, kinds: Option<&[Kind]>) -> Option<EntryRef> {
+    let allowed = |e: &EntryRef| kinds.is_none_or(|k| k.contains(&e.kind));
+    cx.c.find_any(query).filter(allowed).or_else(|| {
+        cx.index
+            .search(query, None)
+            .into_iter()
+            .map(|h| h.entry)
+            .find(allowed)
+    })
+}
+
+/// `acuref safety`: one verdict line per entry, then the rules behind it.
+fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Write) -> Result<i32> {
+    let (c, patient, style) = (cx.c, cx.patient, cx.style);
+    if patient.is_empty() {
+        eprintln!(
+            "acuref: say who the patient is with --patient; the states are: {}",
+            crate::catalogue::cautions::state_names(c).join(", ")
+        );
+        return Ok(EXIT_BAD_CATALOGUE);
+    }
+    let mut found = Vec::new();
+    for name in names {
+        match find_entry(cx, name, Some(&[Kind::Point, Kind::Technique])) {
+            Some(entry) => found.push(entry),
+            None => {
+                eprintln!(
+                    "acuref: no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
+                    crate::catalogue::text::escape_controls(name)
+                );
+                return Ok(EXIT_BAD_CATALOGUE);
+            }
+        }
+    }
+    let forbidden = found.iter().any(|&e| c.verdict(e, patient).is_forbidden());
+    if as_json {
+        let verdicts: Vec<serde_json::Value> = found
+            .iter()
+            .map(|&e| {
+                serde_json::json!({
+                    "kind": e.kind.name(),
+                    "id": c.id(e),
+                    "name": c.name(e),
+                    "safety": json::safety(c, e, patient),
+                })
+            })
+            .collect();
+        json::print(out, &serde_json::Value::Array(verdicts))?;
+    } else {
+        writeln!(out, "Patient: {}", patient.label(c))?;
+        for &entry in &found {
+            card::write_verdict(out, c, entry, patient, style)?;
+        }
+    }
+    Ok(if forbidden { EXIT_FORBIDDEN } else { 0 })
+}
+
+/// `acuref list --caution ID`: what a contraindication's rules cover, grouped by level.
+fn list_caution(
+    cx: &Context<'_>,
+    kind: Kind,
+    id: &str,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<i32> {
+    let c = cx.c;
+    let Some(contra) = c.find(Kind::Contraindication, id).or_else(|| {
+        crate::catalogue::cautions::find_state(c, id).map(|s| EntryRef {
+            kind: Kind::Contraindication,
+            index: s.contraindication,
+        })
+    }) else {
+        bail!(
+            "no contraindication `{}`; `acuref list contraindications` shows them all",
+            crate::catalogue::text::escape_controls(id)
+        );
+    };
+    if kind != Kind::Point && kind != Kind::Technique {
+        bail!("--caution applies to `acuref list points` and `acuref list techniques`");
+    }
+    let covered: Vec<(EntryRef, crate::catalogue::Level)> = c
+        .covered_by(contra.index)
+        .into_iter()
+        .filter(|(e, _)| e.kind == kind)
+        .map(|(e, rules)| {
+            let level = rules.iter().map(|&r| c.rule(r).level).max();
+            (e, level.expect("covered by at least one rule"))
+        })
+        .collect();
+    if as_json {
+        let list: Vec<serde_json::Value> = covered
+            .iter()
+            .map(|&(e, level)| {
+                let mut value = json::entry(c, e, cx.patient);
+                if let serde_json::Value::Object(map) = &mut value {
+                    map.insert("caution_level".into(), serde_json::json!(level.as_str()));
+                }
+                value
+            })
+            .collect();
+        json::print(out, &serde_json::Value::Array(list))?;
+        return Ok(0);
+    }
+    use crate::catalogue::Level;
+    for level in [Level::Forbidden, Level::Caution, Level::Note] {
+        let group: Vec<EntryRef> = covered
+            .iter()
+            .filter(|(_, l)| *l == level)
+            .map(|(e, _)| *e)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "{}",
+            cx.style
+                .bold(&format!("{} ({})", level.as_str(), group.len()))
+        )?;
+        for entry in group {
+            card::write_entry_line(out, c, entry, cx.patient, cx.style)?;
+        }
+    }
+    Ok(0)
 }
 
 /// Hits a user should be told about besides the first: the other readings of a code, and

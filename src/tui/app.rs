@@ -1,5 +1,6 @@
 //! The state of the interactive reference. Changed only by [`super::update`]; read by the UI.
 
+use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Link};
 use crate::search::{Hit, SearchIndex};
 
@@ -66,6 +67,10 @@ pub struct App<'a> {
     pub rows: Vec<Hit>,
     /// The links of the entry in the detail pane.
     pub links: Vec<Link>,
+    /// The patient being treated: in memory only, never written anywhere.
+    pub patient: Patient,
+    /// The row of the patient panel under the cursor.
+    pub patient_cursor: usize,
     /// Whether the key help is shown.
     pub help: bool,
     /// How far the key help is scrolled.
@@ -97,6 +102,8 @@ impl<'a> App<'a> {
             forward: Vec::new(),
             rows: Vec::new(),
             links: Vec::new(),
+            patient: Patient::default(),
+            patient_cursor: 0,
             help: false,
             help_scroll: 0,
             theme,
@@ -118,7 +125,7 @@ impl<'a> App<'a> {
     pub fn refresh_links(&mut self) {
         self.links = self
             .shown()
-            .map(|e| self.catalogue.links(e))
+            .map(|e| crate::entry_view::shown_links(self.catalogue, e, &self.patient))
             .unwrap_or_default();
         if self.links.is_empty() {
             self.view.link = None;

@@ -13,6 +13,8 @@ pub enum Mode {
     Search,
     /// Keys move, open and follow links.
     Browse,
+    /// The patient panel is open: keys set the patient's states.
+    Patient,
 }
 
 /// Everything a key can ask for.
@@ -62,6 +64,16 @@ pub enum Action {
     BrowseChannels,
     /// Browse the body regions, then a region's points.
     BrowseRegions,
+    /// Open the patient panel.
+    OpenPatient,
+    /// Close the patient panel.
+    ClosePatient,
+    /// Set or clear the patient state under the cursor.
+    TogglePatientState,
+    /// Set the stage (1-based) of the patient state under the cursor.
+    SetStage(u8),
+    /// Clear every patient state.
+    ClearPatient,
 }
 
 /// A key as the help screen shows it and the table matches it.
@@ -107,15 +119,21 @@ pub enum Scope {
     Search,
     /// While browsing.
     Browse,
+    /// In the patient panel.
+    Patient,
 }
 
 impl Scope {
+    /// Every scope, in the order the help screen shows them.
+    pub const ALL: [Scope; 4] = [Scope::Search, Scope::Browse, Scope::Patient, Scope::Always];
+
     /// The heading of this scope on the help screen.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Always => "Everywhere",
             Scope::Search => "Search mode (typing)",
             Scope::Browse => "Browse mode",
+            Scope::Patient => "Patient panel (p)",
         }
     }
 }
@@ -290,6 +308,12 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         scope: Scope::Browse,
+        keys: &[ch('p')],
+        action: A::OpenPatient,
+        help: "patient safety check: set the patient's states",
+    },
+    Binding {
+        scope: Scope::Browse,
         keys: &[ch('?')],
         action: A::ToggleHelp,
         help: "help",
@@ -301,6 +325,61 @@ pub const BINDINGS: &[Binding] = &[
         help: "quit",
     },
 ];
+
+/// The patient panel's keys; `1`-`9` set a stage (see [`action_for`]).
+const PATIENT_BINDINGS: &[Binding] = &[
+    Binding {
+        scope: Scope::Patient,
+        keys: &[ch('j'), key(K::Down)],
+        action: A::Down,
+        help: "next state",
+    },
+    Binding {
+        scope: Scope::Patient,
+        keys: &[ch('k'), key(K::Up)],
+        action: A::Up,
+        help: "previous state",
+    },
+    Binding {
+        scope: Scope::Patient,
+        keys: &[ch(' '), key(K::Enter)],
+        action: A::TogglePatientState,
+        help: "set or clear the state",
+    },
+    Binding {
+        scope: Scope::Patient,
+        keys: &[ch('x')],
+        action: A::ClearPatient,
+        help: "clear every state",
+    },
+    Binding {
+        scope: Scope::Patient,
+        keys: &[key(K::Esc), ch('p'), ch('q')],
+        action: A::ClosePatient,
+        help: "close the panel (the states stay set)",
+    },
+    Binding {
+        scope: Scope::Patient,
+        keys: &[ch('?')],
+        action: A::ToggleHelp,
+        help: "help",
+    },
+];
+
+/// Keys the tables above do not list one by one, per scope: (scope, keys, what they do).
+pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
+    (Scope::Search, "any other key", "type into the query"),
+    (
+        Scope::Patient,
+        "1-9",
+        "set the stage of the state (the trimester of a pregnancy)",
+    ),
+];
+
+/// Every binding: the main table, then the patient panel's.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(PATIENT_BINDINGS)
+}
 
 /// The key as the table writes it: only Ctrl and Alt count as modifiers, since Shift is
 /// already in the character (and terminals disagree on whether they report it).
@@ -318,9 +397,9 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     let scope = match mode {
         Mode::Search => Scope::Search,
         Mode::Browse => Scope::Browse,
+        Mode::Patient => Scope::Patient,
     };
-    let bound = BINDINGS
-        .iter()
+    let bound = bindings()
         .filter(|b| b.scope == Scope::Always || b.scope == scope)
         .find(|b| b.keys.contains(&key))
         .map(|b| b.action);
@@ -330,6 +409,9 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     match (mode, key.code) {
         (Mode::Search, KeyCode::Char(c)) if key.mods.is_empty() && !is_forbidden(c) => {
             Some(Action::Insert(c))
+        }
+        (Mode::Patient, KeyCode::Char(d @ '1'..='9')) if key.mods.is_empty() => {
+            Some(Action::SetStage(d as u8 - b'0'))
         }
         _ => None,
     }
@@ -366,8 +448,7 @@ pub fn key_label(key: &Key) -> String {
 
 /// The first key bound to an action in a scope, as the footer shows it.
 pub fn first_key(scope: Scope, action: Action) -> Option<String> {
-    BINDINGS
-        .iter()
+    bindings()
         .find(|b| b.scope == scope && b.action == action)
         .and_then(|b| b.keys.first())
         .map(key_label)
@@ -376,8 +457,8 @@ pub fn first_key(scope: Scope, action: Action) -> Option<String> {
 /// The key table in Markdown, scope by scope, as the README shows it.
 pub fn markdown_table() -> String {
     let mut out = String::from("| mode | keys | action |\n|---|---|---|\n");
-    for scope in [Scope::Search, Scope::Browse, Scope::Always] {
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+    for scope in Scope::ALL {
+        for b in bindings().filter(|b| b.scope == scope) {
             let keys: Vec<String> = b
                 .keys
                 .iter()
@@ -389,6 +470,9 @@ pub fn markdown_table() -> String {
                 keys.join(" "),
                 b.help
             ));
+        }
+        for (_, keys, help) in OTHER_KEYS.iter().filter(|(s, _, _)| *s == scope) {
+            out.push_str(&format!("| {} | {keys} | {help} |\n", scope.title()));
         }
     }
     out
@@ -509,8 +593,8 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for a in BINDINGS {
-            for b in BINDINGS {
+        for a in bindings() {
+            for b in bindings() {
                 if std::ptr::eq(a, b) {
                     continue;
                 }

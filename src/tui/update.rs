@@ -7,6 +7,7 @@ use super::app::{App, Focus, ListSource, View};
 use super::keymap::{Action, Mode, action_for};
 use super::ui::layout::Areas;
 use crate::catalogue::Kind;
+use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 
 /// The most places remembered for going back.
 const HISTORY: usize = 200;
@@ -79,7 +80,38 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::Forward => forward(app),
         Action::BrowseChannels => browse(app, ListSource::Channels),
         Action::BrowseRegions => browse(app, ListSource::Regions),
+        Action::OpenPatient => app.mode = Mode::Patient,
+        Action::ClosePatient => app.mode = Mode::Browse,
+        Action::TogglePatientState => edit_patient(app, None),
+        Action::SetStage(stage) => edit_patient(app, Some(stage)),
+        Action::ClearPatient => {
+            app.patient.clear();
+            app.refresh_links();
+        }
     }
+}
+
+/// Sets, changes or clears the state under the panel's cursor: with a stage, sets that stage
+/// (a stage the state does not have is ignored); without, toggles the state.
+fn edit_patient(app: &mut App<'_>, stage: Option<u8>) {
+    let c = app.catalogue;
+    let Some((ci, contra)) = patient_contraindications(c).nth(app.patient_cursor) else {
+        return;
+    };
+    let stages = contra.patient.as_ref().map_or(0, |p| p.stages.len());
+    match stage {
+        Some(n) if (1..=stages).contains(&(n as usize)) => app.patient.set(PatientStateRef {
+            contraindication: ci,
+            stage: Some(n as usize - 1),
+        }),
+        Some(_) => return,
+        None if app.patient.state_of(ci).is_some() => app.patient.unset(ci),
+        None => app.patient.set(PatientStateRef {
+            contraindication: ci,
+            stage: None,
+        }),
+    }
+    app.refresh_links();
 }
 
 fn enter_search(app: &mut App<'_>) {
@@ -115,7 +147,8 @@ fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String)) {
     }
 }
 
-/// Moves the cursor of the focused pane by `delta`, clamped to its length.
+/// Moves the cursor of the focused pane (or of the patient panel) by `delta`, clamped to its
+/// length.
 fn step(app: &mut App<'_>, delta: isize) {
     let moved = |at: usize, len: usize| -> usize {
         if len == 0 {
@@ -125,6 +158,11 @@ fn step(app: &mut App<'_>, delta: isize) {
             .saturating_add(delta)
             .clamp(0, len as isize - 1) as usize
     };
+    if app.mode == Mode::Patient {
+        let len = patient_contraindications(app.catalogue).count();
+        app.patient_cursor = moved(app.patient_cursor, len);
+        return;
+    }
     match app.view.focus {
         Focus::List => {
             let selected = moved(app.view.selected, app.rows.len());

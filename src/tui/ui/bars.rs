@@ -16,6 +16,7 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let mode = match app.mode {
         Mode::Search => "SEARCH",
         Mode::Browse => "BROWSE",
+        Mode::Patient => "PATIENT",
     };
     let counter = match app.view.source {
         ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
@@ -23,7 +24,12 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     };
     let right = format!(" {mode} {counter} ");
     let prompt = " / ";
-    let room = (area.width as usize).saturating_sub(right.width() + prompt.width() + 1);
+    let badge = patient_badge(
+        app,
+        (area.width as usize).saturating_sub(right.width() + 12),
+    );
+    let room =
+        (area.width as usize).saturating_sub(right.width() + badge.width() + prompt.width() + 1);
     let query = escape_controls(&app.view.query);
     // Show the end of a long query, where the typing happens.
     let shown: String = if query.width() > room {
@@ -50,11 +56,18 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     } else {
         Span::styled(shown.clone(), theme.text)
     };
-    let gap = (area.width as usize).saturating_sub(prompt.width() + typed.width() + right.width());
+    let gap = (area.width as usize)
+        .saturating_sub(prompt.width() + typed.width() + badge.width() + right.width());
     let line = Line::from(vec![
         Span::styled(prompt, theme.key),
         typed,
         Span::raw(" ".repeat(gap)),
+        Span::styled(
+            badge,
+            theme
+                .caution
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ),
         Span::styled(right, theme.dim),
     ]);
     frame.render_widget(line, area);
@@ -63,6 +76,22 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         if x < area.x + area.width {
             frame.set_cursor_position(Position::new(x, area.y));
         }
+    }
+}
+
+/// ` PATIENT pregnancy T2 · anticoagulants `, shortened to fit `room` columns; empty when no
+/// state is set.
+fn patient_badge(app: &App<'_>, room: usize) -> String {
+    if app.patient.is_empty() {
+        return String::new();
+    }
+    let full = format!(" PATIENT {} ", app.patient.label(app.catalogue));
+    if full.width() <= room {
+        full
+    } else if room >= 9 {
+        format!(" {} ", truncate(full.trim(), room - 2))
+    } else {
+        String::new()
     }
 }
 
@@ -85,8 +114,18 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
                 (Action::Open, "open"),
                 (Action::EnterSearch, "search"),
                 (Action::BrowseChannels, "channels"),
+                (Action::OpenPatient, "patient"),
                 (Action::ToggleHelp, "help"),
                 (Action::Quit, "quit"),
+            ],
+        ),
+        (Mode::Patient, _) => (
+            Scope::Patient,
+            &[
+                (Action::Down, "move"),
+                (Action::TogglePatientState, "set/clear"),
+                (Action::ClearPatient, "clear all"),
+                (Action::ClosePatient, "close"),
             ],
         ),
         (Mode::Browse, Focus::Detail) => (

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::super::app::{App, Focus};
 use super::super::theme::Theme;
 use super::wrap::wrap;
+use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, EntryRef};
 use crate::entry_view::{entry_view, link_text};
 
@@ -107,19 +108,25 @@ impl Builder<'_> {
 }
 
 /// Builds the detail of an entry for a pane of `width` columns.
-pub fn detail_text(c: &Catalogue, entry: EntryRef, width: usize, theme: &Theme) -> DetailText {
+pub fn detail_text(
+    c: &Catalogue,
+    entry: EntryRef,
+    patient: &Patient,
+    width: usize,
+    theme: &Theme,
+) -> DetailText {
     let mut b = Builder {
         lines: Vec::new(),
         width: width.max(1),
         theme,
     };
-    let view = entry_view(c, entry);
+    let view = entry_view(c, entry, patient);
     b.text(&view.title, theme.heading);
     if let Some(subtitle) = &view.subtitle {
         b.text(subtitle, theme.dim);
     }
     b.blank();
-    if let Some(warning) = &view.warning {
+    for warning in &view.warnings {
         b.warning(&warning.heading, &warning.items);
     }
     for (label, value) in &view.fields {
@@ -140,7 +147,7 @@ pub fn detail_text(c: &Catalogue, entry: EntryRef, width: usize, theme: &Theme) 
             last = Some(link.relation);
         }
         link_lines.push(b.lines.len());
-        b.bullet("  › ", &link_text(c, link), theme.text);
+        b.bullet("  › ", &link_text(c, link, patient), theme.text);
     }
     DetailText {
         lines: b.lines,
@@ -165,7 +172,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     };
     let width = area.width.saturating_sub(2) as usize;
     let height = area.height.saturating_sub(2) as usize;
-    let mut text = detail_text(app.catalogue, entry, width, &app.theme);
+    let mut text = detail_text(app.catalogue, entry, &app.patient, width, &app.theme);
     let mut scroll = 0;
     let cursor = app.view.link.filter(|_| focused);
     if let Some(link) = cursor
@@ -198,6 +205,7 @@ pub fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             detail_text(
                 app.catalogue,
                 link.target,
+                &app.patient,
                 area.width.saturating_sub(2) as usize,
                 &app.theme,
             )

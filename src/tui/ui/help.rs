@@ -6,31 +6,43 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::App;
-use super::super::keymap::{BINDINGS, Scope, key_label};
+use super::super::keymap::{OTHER_KEYS, Scope, bindings, key_label};
+use crate::entry_view::Mark;
 
 /// The help lines, scope by scope.
 pub fn help_lines(app: &App<'_>) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
-    for scope in [Scope::Search, Scope::Browse, Scope::Always] {
+    for scope in Scope::ALL {
         lines.push(Line::styled(scope.title().to_string(), theme.heading));
-        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+        for binding in bindings().filter(|b| b.scope == scope) {
             let keys: Vec<String> = binding.keys.iter().map(key_label).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<26}", keys.join(" ")), theme.key),
                 Span::styled(binding.help.to_string(), theme.text),
             ]));
         }
-        if scope == Scope::Search {
+        for (_, keys, help) in OTHER_KEYS.iter().filter(|(s, _, _)| *s == scope) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<26}", "any other key"), theme.key),
-                Span::styled("type into the query".to_string(), theme.text),
+                Span::styled(format!("  {keys:<26}"), theme.key),
+                Span::styled(help.to_string(), theme.text),
             ]));
         }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        "A ! marks a point with a caution. j/k scroll; any other key closes this help.".to_string(),
+        "Marks at the left of a row".to_string(),
+        theme.heading,
+    ));
+    for mark in [Mark::Cautioned, Mark::Forbidden, Mark::Caution] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<26}", mark.symbol()), theme.caution),
+            Span::styled(mark.meaning().to_string(), theme.text),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "j/k scroll; any other key closes this help.".to_string(),
         theme.dim,
     ));
     lines

@@ -2,13 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use super::super::app::{App, Focus, ListSource};
 use super::wrap::truncate;
 use crate::catalogue::{EntryRef, Kind};
+use crate::entry_view::{Mark, mark};
 use crate::search::Hit;
 
 /// A three-letter badge for each kind of entry.
@@ -71,9 +72,21 @@ pub fn highlighted(
     spans
 }
 
+/// The fixed gutter at the left of a row: the entry's caution mark, never cut.
+pub fn gutter(app: &App<'_>, entry: EntryRef) -> Span<'static> {
+    let mark = mark(app.catalogue, entry, &app.patient);
+    let style = match mark {
+        Mark::Forbidden => app.theme.caution.add_modifier(Modifier::REVERSED),
+        _ => app.theme.caution,
+    };
+    Span::styled(mark.symbol().to_string(), style)
+}
+
 fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
     let theme = &app.theme;
     let mut spans = vec![
+        gutter(app, hit.entry),
+        Span::raw(" "),
         Span::styled(kind_badge(hit.entry.kind), theme.kind),
         Span::raw(" "),
     ];
@@ -91,10 +104,6 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
             &[]
         };
         spans.extend(highlighted(&text, positions, theme.text, theme.matched));
-        spans.push(Span::raw(" "));
-    }
-    if hit.entry.kind == Kind::Point && app.catalogue.has_caution(hit.entry.index) {
-        spans.push(Span::styled("!", theme.caution));
         spans.push(Span::raw(" "));
     }
     let matched_field = app.index.fields(hit.entry).get(hit.field);

@@ -5,6 +5,7 @@ mod detail;
 mod help;
 pub mod layout;
 mod list;
+mod patient;
 mod wrap;
 
 use ratatui::Frame;
@@ -38,6 +39,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
         detail::draw_preview(frame, preview, app);
     }
     bars::draw_footer(frame, areas.footer, app);
+    if app.mode == super::keymap::Mode::Patient {
+        patient::draw(frame, area, app);
+    }
     if app.help {
         help::draw(frame, area, app);
     }

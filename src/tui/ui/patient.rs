@@ -1,0 +1,80 @@
+//! The patient panel: the states that describe a patient, from the catalogue, each with a
+//! box to tick and its stages.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::super::app::App;
+use super::wrap::truncate;
+use crate::catalogue::cautions::patient_contraindications;
+
+/// The panel's lines: one per state, then what the keys do and the privacy rule.
+pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let c = app.catalogue;
+    let mut lines = Vec::new();
+    for (row, (ci, contra)) in patient_contraindications(c).enumerate() {
+        let state = contra.patient.as_ref().expect("a patient state");
+        let set = app.patient.state_of(ci);
+        let tick = if set.is_some() { "[x]" } else { "[ ]" };
+        let stage = match set.and_then(|s| s.stage) {
+            Some(s) => state.stages.get(s).map_or("", |l| l.as_str()).to_string(),
+            None if !state.stages.is_empty() => {
+                let labels: Vec<&str> = state.stages.iter().map(|s| s.as_str()).collect();
+                format!("({})", labels.join("/"))
+            }
+            None => String::new(),
+        };
+        let text = format!(
+            "{tick} {:<16} {:<10} {}",
+            state.alias.as_str(),
+            stage,
+            contra.name
+        );
+        let style = if row == app.patient_cursor {
+            theme.selected
+        } else if set.is_some() {
+            theme.caution
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(truncate(&text, width), style));
+    }
+    lines.push(Line::raw(""));
+    for hint in [
+        "Space set/clear · 1-9 stage · x clear all · Esc close",
+        "Kept in memory only: never saved, logged or added to history.",
+    ] {
+        lines.push(Line::from(Span::styled(truncate(hint, width), theme.dim)));
+    }
+    lines
+}
+
+/// Draws the panel over the middle of the screen.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+    let width = area.width.min(72);
+    let lines = patient_lines(app, width.saturating_sub(2) as usize);
+    let height = area.height.min(lines.len() as u16 + 2);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(" Patient safety check ", app.theme.heading));
+    let inner_height = height.saturating_sub(2) as usize;
+    let scroll = app
+        .patient_cursor
+        .saturating_sub(inner_height.saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        popup,
+    );
+}
