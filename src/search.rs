@@ -289,6 +289,9 @@ fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
         Kind::Contraindication => {
             let x = &c.contraindications[i];
             add(Name, &x.name);
+            if let Some(patient) = &x.patient {
+                add(Alias, &patient.alias);
+            }
             add(Description, &x.summary);
         }
         Kind::Channel => {

@@ -323,3 +323,170 @@ fn help_version_and_completions() {
         .success()
         .stdout(predicate::str::contains("Examples"));
 }
+
+#[test]
+fn show_bl23_carries_the_pregnancy_caution_with_level_and_method() {
+    acuref()
+        .args(["show", "BL23"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Pregnancy: forbidden (any method)",
+        ))
+        .stdout(predicates::str::contains("Organ and vessel injury"));
+    let out = acuref().args(["show", "BL23", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cautions = v["cautions"].as_array().expect("cautions");
+    assert!(cautions.iter().any(|r| r["contraindication"] == "pregnancy"
+        && r["level"] == "forbidden"
+        && r["method"] == "any"
+        && !r["sources"].as_array().unwrap().is_empty()));
+    assert!(v.get("safety").is_none(), "no verdict without a patient");
+}
+
+#[test]
+fn safety_reports_each_verdict_and_exits_3_when_anything_is_forbidden() {
+    let out = acuref()
+        .args([
+            "safety",
+            "--patient",
+            "pregnancy",
+            "LI4",
+            "SP6",
+            "ST36",
+            "BL23",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let verdict = |code: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("a line for {code} in:\n{text}"))
+            .to_string()
+    };
+    assert!(verdict("LI4").contains("FORBIDDEN"));
+    assert!(verdict("SP6").contains("FORBIDDEN"));
+    assert!(verdict("BL23").contains("FORBIDDEN"));
+    assert!(verdict("ST36").ends_with("none"), "{}", verdict("ST36"));
+    assert!(text.contains("Pregnancy: forbidden"));
+
+    let out = acuref()
+        .args([
+            "safety",
+            "--patient",
+            "pacemaker",
+            "electroacupuncture",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "electroacupuncture");
+    assert_eq!(v[0]["safety"]["level"], "forbidden");
+    assert_eq!(v[0]["safety"]["patient"][0], "pacemaker");
+    assert_eq!(
+        v[0]["safety"]["reasons"][0]["contraindication"],
+        "cardiac-pacemaker"
+    );
+
+    acuref()
+        .args(["safety", "--patient", "pacemaker", "st36"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("none"));
+}
+
+#[test]
+fn a_bad_patient_state_exits_2_and_lists_the_valid_ones() {
+    for args in [
+        vec!["safety", "--patient", "pregnant", "LI4"],
+        vec!["show", "li4", "--patient", "pregnancy:7"],
+    ] {
+        acuref()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("pregnancy, pregnancy:1"))
+            .stderr(predicates::str::contains("pacemaker"));
+    }
+}
+
+#[test]
+fn patient_adds_a_safety_object_to_json_everywhere() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = acuref().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let shown = json(&["show", "sp6", "--patient", "pregnancy:1", "--json"]);
+    assert_eq!(shown["safety"]["level"], "forbidden");
+    assert_eq!(shown["safety"]["patient"][0], "pregnancy T1");
+    let found = json(&[
+        "search",
+        "zusanli",
+        "--kind",
+        "point",
+        "--patient",
+        "pregnancy",
+        "--json",
+    ]);
+    assert_eq!(found[0]["id"], "ST36");
+    assert_eq!(found[0]["safety"]["level"], "none");
+    let listed = json(&[
+        "list",
+        "points",
+        "--channel",
+        "LI",
+        "--patient",
+        "pregnancy",
+        "--json",
+    ]);
+    let li4 = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "LI4")
+        .unwrap();
+    assert_eq!(li4["safety"]["level"], "forbidden");
+    let linked = json(&["links", "sciatica", "--patient", "pregnancy", "--json"]);
+    let links = linked["links"].as_array().unwrap();
+    let ling_gu = links.iter().find(|l| l["id"] == "TUNG-22.05").unwrap();
+    assert_eq!(ling_gu["safety"]["level"], "forbidden");
+}
+
+#[test]
+fn list_caution_groups_the_points_a_contraindication_covers() {
+    let out = acuref()
+        .args(["list", "points", "--caution", "pregnancy"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = |level: &str| {
+        text.lines()
+            .position(|l| l.starts_with(&format!("{level} (")))
+            .map(|n| text.lines().take(n).map(|l| l.len() + 1).sum::<usize>())
+    };
+    let forbidden = header("forbidden").expect("a forbidden group");
+    let caution = header("caution").expect("a caution group");
+    assert!(forbidden < caution, "strictest group first");
+    let group = &text[forbidden..caution];
+    for code in ["LI4", "SP6", "BL23", "CV4", "KI21", "GV4"] {
+        assert!(
+            group.lines().any(|l| l.starts_with(&format!("{code} "))),
+            "{code} is in the forbidden group"
+        );
+    }
+    assert!(
+        text[caution..].lines().any(|l| l.starts_with("LU3 ")),
+        "moxibustion only"
+    );
+    acuref()
+        .args(["list", "points", "--caution", "no-such-thing"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("acuref list contraindications"));
+}

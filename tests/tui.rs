@@ -302,3 +302,188 @@ mod random_use {
         }
     }
 }
+
+/// The states a key script in the patient panel sets: the panel's row of each alias.
+fn patient_row(alias: &str) -> usize {
+    let (c, _) = builtin();
+    acuref::catalogue::cautions::patient_contraindications(c)
+        .position(|(_, x)| x.patient.as_ref().unwrap().alias.as_str() == alias)
+        .unwrap_or_else(|| panic!("no patient state {alias}"))
+}
+
+#[test]
+fn a_prescription_under_a_patient_state_marks_and_sorts_what_is_forbidden() {
+    let mut s = Session::new(100, 30, Theme::dark());
+    s.press("low back spasm<Enter>");
+    let condition = s.shown();
+    let before: Vec<String> = s
+        .app
+        .links
+        .iter()
+        .filter(|l| l.target.kind == Kind::Point)
+        .map(|l| s.app.catalogue.id(l.target).to_string())
+        .collect();
+    assert!(
+        before.contains(&"LI4".to_string()),
+        "{condition} prescribes LI4"
+    );
+    // Open the panel, set pregnancy in its second trimester, close it.
+    s.press("p");
+    assert_eq!(s.app.mode, Mode::Patient);
+    let panel = s.screen();
+    assert!(panel.contains("Patient safety check"));
+    assert!(panel.contains("never saved"));
+    for _ in 0..patient_row("pregnancy") {
+        s.press("j");
+    }
+    s.press("2<Esc>");
+    assert_eq!(s.app.mode, Mode::Browse);
+    let screen = s.screen();
+    assert!(
+        screen.contains("PATIENT pregnancy T2"),
+        "the header names the patient:\n{screen}"
+    );
+    let points: Vec<String> = s
+        .app
+        .links
+        .iter()
+        .filter(|l| l.target.kind == Kind::Point)
+        .map(|l| s.app.catalogue.id(l.target).to_string())
+        .collect();
+    let c = s.app.catalogue;
+    let forbidden = |id: &str| {
+        let e = c.find(Kind::Point, id).unwrap();
+        c.verdict(e, &s.app.patient).is_forbidden()
+    };
+    let first_forbidden = points.iter().position(|p| forbidden(p)).expect("LI4 is");
+    assert!(
+        points[first_forbidden..].iter().all(|p| forbidden(p)),
+        "forbidden points come after the others: {points:?}"
+    );
+    // Move down the links to LI4, so the prescription is on screen.
+    let li4 = s
+        .app
+        .links
+        .iter()
+        .position(|l| c.id(l.target) == "LI4")
+        .unwrap();
+    assert_eq!(s.app.view.focus, Focus::Detail);
+    for _ in 0..=li4 {
+        s.press("j");
+    }
+    let screen = s.screen();
+    assert!(
+        screen.contains("X LI4 Hegu"),
+        "LI4 carries the mark:\n{screen}"
+    );
+    insta::assert_snapshot!("spasm_pregnancy_t2_100x30", screen);
+    // The detail of a forbidden point opens with why.
+    s.press("/<C-u>li4<Enter>");
+    let screen = s.screen();
+    assert!(
+        screen.contains("FORBIDDEN FOR THIS PATIENT (pregnancy T2)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("li4_pregnancy_t2_100x30", screen);
+    // Clearing the states restores the plain view.
+    s.press("px<Esc>");
+    let screen = s.screen();
+    assert!(!screen.contains("PATIENT"), "{screen}");
+    assert!(!screen.contains("FOR THIS PATIENT"), "{screen}");
+    assert!(screen.contains(" CAUTION "), "{screen}");
+}
+
+#[test]
+fn the_patient_panel_fits_a_small_terminal() {
+    let mut s = Session::new(40, 12, Theme::dark());
+    s.press("<Esc>p");
+    insta::assert_snapshot!("patient_panel_40x12", s.screen());
+    s.press("<Enter><Esc>");
+    assert!(s.screen().contains("PATIENT"), "{}", s.screen());
+}
+
+mod patient_marks {
+    use super::*;
+    use acuref::catalogue::EntryRef;
+    use acuref::catalogue::cautions::{PatientStateRef, patient_contraindications};
+    use acuref::tui::app::ListSource;
+    use proptest::prelude::*;
+
+    /// The entry a drawn row or link line names: its mark, then (after the kind badge for
+    /// rows) the point code or technique name.
+    fn named_point(text: &str) -> Option<(char, EntryRef)> {
+        let (c, _) = builtin();
+        let mut chars = text.chars();
+        let mark = chars.next()?;
+        let rest: String = chars.collect();
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix("pt ").unwrap_or(rest).trim_start();
+        let code = rest.split_whitespace().next()?;
+        c.find(Kind::Point, code).map(|e| (mark, e))
+    }
+
+    /// Every list row and detail link line on the screen that names a point.
+    fn drawn_points(buffer: &ratatui::buffer::Buffer) -> Vec<(char, EntryRef, String)> {
+        let area = buffer.area;
+        let mut found = Vec::new();
+        for y in 0..area.height {
+            let line: String = (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            for part in line.split('│') {
+                let text = part.trim_start_matches("  › ");
+                if let Some((mark, entry)) = named_point(text) {
+                    found.push((mark, entry, line.clone()));
+                }
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn no_forbidden_point_is_drawn_without_its_mark(
+            states in proptest::collection::vec((0usize..16, 0usize..4), 1..4),
+            view in 0usize..4,
+            pick in 0usize..64,
+            steps in 0usize..40,
+        ) {
+            let (c, i) = builtin();
+            let mut app = App::new(c, i, Theme::dark());
+            let patient_states: Vec<usize> = patient_contraindications(c).map(|(ci, _)| ci).collect();
+            for (which, stage) in states {
+                let ci = patient_states[which % patient_states.len()];
+                let stages = c.contraindications[ci].patient.as_ref().unwrap().stages.len();
+                let stage = (stage < stages).then_some(stage);
+                app.patient.set(PatientStateRef { contraindication: ci, stage });
+            }
+            app.mode = Mode::Browse;
+            app.view.source = match view {
+                0 => ListSource::ChannelPoints(pick % c.channels.len()),
+                1 => ListSource::RegionPoints(pick % c.regions.len()),
+                _ => ListSource::Search,
+            };
+            if view == 3 {
+                // A condition's prescription in the detail pane.
+                let cond = pick % c.conditions.len();
+                app.view.pinned = Some(EntryRef { kind: Kind::Condition, index: cond });
+                app.view.focus = Focus::Detail;
+            }
+            app.refresh();
+            for _ in 0..steps {
+                update::update(&mut app, acuref::tui::keymap::Action::Down);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            fit(&mut app, Rect::new(0, 0, 120, 40));
+            terminal.draw(|f| ui::draw(f, &app)).unwrap();
+            let drawn = drawn_points(terminal.backend().buffer());
+            prop_assert!(!drawn.is_empty() || app.rows.is_empty());
+            for (mark, entry, line) in drawn {
+                if c.verdict(entry, &app.patient).is_forbidden() {
+                    prop_assert_eq!(mark, 'X', "{} unmarked in {:?}", c.id(entry), line);
+                }
+            }
+        }
+    }
+}

@@ -418,7 +418,7 @@ impl Catalogue {
 /// rule that forbids only one way of using it (moxibustion at a point that is needled, strong
 /// stimulation, bleeding) leaves the entry usable with care, so it counts as a caution, and
 /// its reason still says what is forbidden.
-fn verdict_level(kind: Kind, rule: &Rule) -> Level {
+pub fn verdict_level(kind: Kind, rule: &Rule) -> Level {
     let whole = match kind {
         Kind::Point => matches!(rule.method, Method::Any | Method::Needling),
         _ => !matches!(

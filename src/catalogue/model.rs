@@ -496,12 +496,17 @@ pub struct Source {
     pub finding: Option<String>,
     /// Where a popular claim differs from the finding.
     pub claim_note: Option<String>,
+    /// A short name for lists, where the one read from the citation would mislead.
+    pub short: Option<String>,
 }
 
 impl Source {
     /// A short name for lists of sources: the first author or body and the year
     /// ("Deadman et al. 2001", "World Health Organization 1999", "Yin Yang House").
     pub fn short_name(&self) -> String {
+        if let Some(short) = &self.short {
+            return short.clone();
+        }
         let first = first_sentence(&self.citation);
         let mut name = without_brackets(first);
         let authors: Vec<&str> = name.split(", ").collect();

@@ -455,7 +455,9 @@ fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Writ
     Ok(if forbidden { EXIT_FORBIDDEN } else { 0 })
 }
 
-/// `acuref list --caution ID`: what a contraindication's rules cover, grouped by level.
+/// `acuref list --caution ID`: what a contraindication's rules cover, grouped by what they
+/// make of each entry (a point where only moxibustion is forbidden is under `caution`), each
+/// with its rules in a few words.
 fn list_caution(
     cx: &Context<'_>,
     kind: Kind,
@@ -478,20 +480,25 @@ fn list_caution(
     if kind != Kind::Point && kind != Kind::Technique {
         bail!("--caution applies to `acuref list points` and `acuref list techniques`");
     }
-    let covered: Vec<(EntryRef, crate::catalogue::Level)> = c
+    let covered: Vec<(EntryRef, crate::catalogue::Level, String)> = c
         .covered_by(contra.index)
         .into_iter()
         .filter(|(e, _)| e.kind == kind)
         .map(|(e, rules)| {
-            let level = rules.iter().map(|&r| c.rule(r).level).max();
-            (e, level.expect("covered by at least one rule"))
+            let level = rules
+                .iter()
+                .map(|&r| crate::catalogue::cautions::verdict_level(e.kind, c.rule(r)))
+                .max()
+                .expect("covered by at least one rule");
+            let summary: Vec<String> = rules.iter().map(|&r| c.rule_summary(r)).collect();
+            (e, level, summary.join("; "))
         })
         .collect();
     if as_json {
         let list: Vec<serde_json::Value> = covered
             .iter()
-            .map(|&(e, level)| {
-                let mut value = json::entry(c, e, cx.patient);
+            .map(|(e, level, _)| {
+                let mut value = json::entry(c, *e, cx.patient);
                 if let serde_json::Value::Object(map) = &mut value {
                     map.insert("caution_level".into(), serde_json::json!(level.as_str()));
                 }
@@ -503,11 +510,8 @@ fn list_caution(
     }
     use crate::catalogue::Level;
     for level in [Level::Forbidden, Level::Caution, Level::Note] {
-        let group: Vec<EntryRef> = covered
-            .iter()
-            .filter(|(_, l)| *l == level)
-            .map(|(e, _)| *e)
-            .collect();
+        let group: Vec<&(EntryRef, Level, String)> =
+            covered.iter().filter(|(_, l, _)| *l == level).collect();
         if group.is_empty() {
             continue;
         }
@@ -517,8 +521,9 @@ fn list_caution(
             cx.style
                 .bold(&format!("{} ({})", level.as_str(), group.len()))
         )?;
-        for entry in group {
-            card::write_entry_line(out, c, entry, cx.patient, cx.style)?;
+        for (entry, _, summary) in group {
+            card::write_entry_line(out, c, *entry, cx.patient, cx.style)?;
+            writeln!(out, "    {}", cx.style.dim(summary))?;
         }
     }
     Ok(0)

@@ -624,4 +624,33 @@ mod tests {
             Some("/")
         );
     }
+
+    #[test]
+    fn patient_panel_keys() {
+        let key = |c: char| press(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Mode::Browse, key('p')),
+            Some(Action::OpenPatient)
+        );
+        assert_eq!(
+            action_for(Mode::Patient, key('2')),
+            Some(Action::SetStage(2))
+        );
+        assert_eq!(
+            action_for(Mode::Patient, key(' ')),
+            Some(Action::TogglePatientState)
+        );
+        assert_eq!(
+            action_for(Mode::Patient, key('q')),
+            Some(Action::ClosePatient)
+        );
+        assert_eq!(action_for(Mode::Patient, key('z')), None);
+        assert_eq!(
+            action_for(
+                Mode::Patient,
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+    }
 }

@@ -522,4 +522,27 @@ mod tests {
         );
         assert!(a.quit, "Ctrl-c quits even from the help");
     }
+
+    #[test]
+    fn the_patient_panel_sets_stages_and_clears() {
+        let mut a = typed("li4");
+        update(&mut a, Action::LeaveSearch);
+        update(&mut a, Action::OpenPatient);
+        assert_eq!(a.mode, Mode::Patient);
+        update(&mut a, Action::SetStage(9));
+        assert!(a.patient.is_empty(), "a stage the state lacks is ignored");
+        update(&mut a, Action::SetStage(2));
+        assert_eq!(a.patient.label(a.catalogue), "pregnancy T2");
+        update(&mut a, Action::Down);
+        update(&mut a, Action::TogglePatientState);
+        assert_eq!(a.patient.states().len(), 2);
+        update(&mut a, Action::TogglePatientState);
+        assert_eq!(a.patient.states().len(), 1, "a second toggle clears it");
+        update(&mut a, Action::ClosePatient);
+        assert_eq!(a.mode, Mode::Browse);
+        assert!(!a.patient.is_empty(), "closing keeps the states");
+        update(&mut a, Action::OpenPatient);
+        update(&mut a, Action::ClearPatient);
+        assert!(a.patient.is_empty());
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::App;
-use super::wrap::truncate;
+use super::wrap::{truncate, wrap};
 use crate::catalogue::cautions::patient_contraindications;
 
 /// The panel's lines: one per state, then what the keys do and the privacy rule.
@@ -15,6 +15,11 @@ pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let c = app.catalogue;
     let mut lines = Vec::new();
+    let alias_width = patient_contraindications(c)
+        .filter_map(|(_, x)| x.patient.as_ref())
+        .map(|p| p.alias.chars().count())
+        .max()
+        .unwrap_or(0);
     for (row, (ci, contra)) in patient_contraindications(c).enumerate() {
         let state = contra.patient.as_ref().expect("a patient state");
         let set = app.patient.state_of(ci);
@@ -28,7 +33,7 @@ pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
             None => String::new(),
         };
         let text = format!(
-            "{tick} {:<16} {:<10} {}",
+            "{tick} {:<alias_width$} {:<10} {}",
             state.alias.as_str(),
             stage,
             contra.name
@@ -43,11 +48,9 @@ pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled(truncate(&text, width), style));
     }
     lines.push(Line::raw(""));
-    for hint in [
-        "Space set/clear · 1-9 stage · x clear all · Esc close",
-        "Kept in memory only: never saved, logged or added to history.",
-    ] {
-        lines.push(Line::from(Span::styled(truncate(hint, width), theme.dim)));
+    let hint = "Space set/clear · 1-9 stage · x clear all · Esc close. Kept in memory only: never saved, logged or added to history.";
+    for line in wrap(hint, width) {
+        lines.push(Line::from(Span::styled(line, theme.dim)));
     }
     lines
 }
@@ -66,7 +69,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
-        .title(Span::styled(" Patient safety check ", app.theme.heading));
+        .title(Span::styled(" Patient safety check ", app.theme.heading))
+        .title_bottom(Span::styled(" never saved ", app.theme.dim));
     let inner_height = height.saturating_sub(2) as usize;
     let scroll = app
         .patient_cursor
