@@ -409,15 +409,20 @@ mod patient_marks {
     use acuref::tui::app::ListSource;
     use proptest::prelude::*;
 
-    /// The entry a drawn row or link line names: its mark, then (after the kind badge for
-    /// rows) the point code or technique name.
-    fn named_point(text: &str) -> Option<(char, EntryRef)> {
+    /// The point a drawn list row (`X pt  CODE ...`) or link line (`  › X CODE ...`) names,
+    /// with its mark.
+    fn named_point(part: &str) -> Option<(char, EntryRef)> {
         let (c, _) = builtin();
-        let mut chars = text.chars();
-        let mark = chars.next()?;
-        let rest: String = chars.collect();
-        let rest = rest.trim_start();
-        let rest = rest.strip_prefix("pt ").unwrap_or(rest).trim_start();
+        let (mark, rest) = match part.strip_prefix("  › ") {
+            Some(link) => {
+                let mark = link.chars().next()?;
+                (mark, link[mark.len_utf8()..].strip_prefix(' ')?)
+            }
+            None => {
+                let mark = part.chars().next()?;
+                (mark, part[mark.len_utf8()..].strip_prefix(" pt  ")?)
+            }
+        };
         let code = rest.split_whitespace().next()?;
         c.find(Kind::Point, code).map(|e| (mark, e))
     }
@@ -431,8 +436,7 @@ mod patient_marks {
                 .map(|x| buffer[(x, y)].symbol().to_string())
                 .collect();
             for part in line.split('│') {
-                let text = part.trim_start_matches("  › ");
-                if let Some((mark, entry)) = named_point(text) {
+                if let Some((mark, entry)) = named_point(part) {
                     found.push((mark, entry, line.clone()));
                 }
             }
