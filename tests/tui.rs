@@ -491,3 +491,41 @@ mod patient_marks {
         }
     }
 }
+
+/// The frame as plain text, one line per row, the way a terminal shows it (a wide character
+/// takes two columns).
+fn plain_text(buffer: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_readme_screens_are_what_the_app_draws() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (script, what) in [
+        ("sciatica", "the search screen"),
+        ("sciatica<Esc>p2<Esc>", "the patient safety screen"),
+    ] {
+        let mut s = Session::new(100, 30, Theme::dark());
+        s.press(script);
+        let screen = plain_text(s.frame().buffer());
+        assert!(
+            readme.contains(&screen),
+            "README.md must show {what} (keys `{script}`, 100x30) exactly as drawn:\n{screen}"
+        );
+    }
+}
