@@ -1,7 +1,7 @@
 //! The state of the interactive reference. Changed only by [`super::update`]; read by the UI.
 
-use crate::catalogue::cautions::Patient;
-use crate::catalogue::{Catalogue, EntryRef, Kind, Link};
+use crate::catalogue::cautions::{Patient, verdict_level};
+use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link};
 use crate::search::{Hit, SearchIndex};
 
 use super::keymap::Mode;
@@ -20,6 +20,8 @@ pub enum ListSource {
     Regions,
     /// One region's points.
     RegionPoints(usize),
+    /// A contraindication, then every point and technique its rules cover, strictest first.
+    Covered(usize),
 }
 
 /// Which pane has the keyboard.
@@ -153,6 +155,29 @@ impl<'a> App<'a> {
                 Kind::Point,
                 &mut c.backlinks.region_points[r].iter().copied(),
             ),
+            ListSource::Covered(ci) => {
+                let mut covered: Vec<(Level, EntryRef)> = c
+                    .covered_by(ci)
+                    .into_iter()
+                    .map(|(entry, rules)| {
+                        let level = rules
+                            .iter()
+                            .map(|&r| verdict_level(entry.kind, c.rule(r)))
+                            .max()
+                            .unwrap_or(Level::Note);
+                        (level, entry)
+                    })
+                    .collect();
+                covered.sort_by_key(|&(level, _)| std::cmp::Reverse(level));
+                let itself = EntryRef {
+                    kind: Kind::Contraindication,
+                    index: ci,
+                };
+                std::iter::once(itself)
+                    .chain(covered.into_iter().map(|(_, e)| e))
+                    .map(Hit::plain)
+                    .collect()
+            }
         }
     }
 
@@ -177,6 +202,7 @@ impl<'a> App<'a> {
             ListSource::ChannelPoints(ch) => format!("{} channel", c.channels[ch].name),
             ListSource::Regions => "Body regions".to_string(),
             ListSource::RegionPoints(r) => c.regions[r].name.clone(),
+            ListSource::Covered(ci) => format!("Covered by: {}", c.contraindications[ci].name),
         }
     }
 }

@@ -189,8 +189,9 @@ fn step(app: &mut App<'_>, delta: isize) {
     }
 }
 
-/// Opens what is selected: a channel or region lists its points; any other entry gets the
-/// detail pane's focus; in the detail pane, the selected link is followed.
+/// Opens what is selected: a channel or region lists its points, a contraindication itself
+/// and what its rules cover; any other entry gets the detail pane's focus; in the detail
+/// pane, the selected link is followed.
 fn open(app: &mut App<'_>) {
     if app.view.focus == Focus::Detail && app.view.link.is_none() {
         // The first Enter in the detail pane selects its first link; the next follows it.
@@ -215,6 +216,11 @@ fn open(app: &mut App<'_>) {
             browse(app, ListSource::RegionPoints(target.index));
             select_entry(app, from);
         }
+        Kind::Contraindication if app.view.source != ListSource::Covered(target.index) => {
+            let from = app.shown();
+            browse(app, ListSource::Covered(target.index));
+            select_entry(app, from);
+        }
         _ if app.view.focus == Focus::List => {
             app.view.focus = Focus::Detail;
             app.view.link = None;
@@ -228,7 +234,8 @@ fn open(app: &mut App<'_>) {
     }
 }
 
-/// After opening a channel or region from one of its points, keep that point selected.
+/// After opening a channel, region or contraindication from one of its points, keep that
+/// point selected.
 fn select_entry(app: &mut App<'_>, entry: Option<crate::catalogue::EntryRef>) {
     if let Some(row) = entry.and_then(|e| app.rows.iter().position(|h| h.entry == e)) {
         app.view.selected = row;
@@ -544,5 +551,44 @@ mod tests {
         update(&mut a, Action::OpenPatient);
         update(&mut a, Action::ClearPatient);
         assert!(a.patient.is_empty());
+    }
+
+    #[test]
+    fn a_contraindication_lists_what_its_rules_cover_strictest_first() {
+        let mut a = typed("bl23");
+        update(&mut a, Action::Accept);
+        let pregnancy = a
+            .links
+            .iter()
+            .position(|l| a.catalogue.id(l.target) == "pregnancy")
+            .expect("BL23 links the pregnancy caution");
+        a.view.link = Some(pregnancy);
+        update(&mut a, Action::Open);
+        assert!(matches!(a.view.source, ListSource::Covered(_)));
+        assert_eq!(shown(&a), "BL23", "the point followed from stays selected");
+        assert_eq!(
+            a.catalogue.id(a.rows[0].entry),
+            "pregnancy",
+            "the caution itself first"
+        );
+        let c = a.catalogue;
+        let ci = c.find(Kind::Contraindication, "pregnancy").unwrap().index;
+        assert!(a.rows[1..].iter().all(|h| {
+            c.rules_covering(h.entry)
+                .iter()
+                .any(|r| r.contraindication == ci)
+        }));
+        let forbidden_first = a.rows[1..]
+            .iter()
+            .position(|h| c.id(h.entry) == "LU3")
+            .unwrap()
+            > a.rows[1..]
+                .iter()
+                .position(|h| c.id(h.entry) == "LI4")
+                .unwrap();
+        assert!(
+            forbidden_first,
+            "LI4 (forbidden) before LU3 (moxibustion only)"
+        );
     }
 }
