@@ -231,22 +231,26 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 items: vec![x.summary.clone()],
             });
             if let Some(state) = &x.patient {
-                let mut text = format!("acuref --patient {}", state.alias.as_str());
+                let mut text = format!(
+                    "a patient state: set it with p, or --patient {}",
+                    state.alias.as_str()
+                );
                 if !state.stages.is_empty() {
                     let stages: Vec<&str> = state.stages.iter().map(|s| s.as_str()).collect();
-                    text.push_str(&format!(" (stages: {})", stages.join(", ")));
+                    text.push_str(&format!(" (stages {})", stages.join(", ")));
                 }
-                view.fields.push(("Patient state", text));
+                view.fields.push(("Applies to", text));
             } else {
                 view.fields
                     .push(("Applies to", "every patient".to_string()));
             }
             let rules = (0..x.rules.len())
                 .map(|rule| {
-                    c.rule_text(crate::catalogue::cautions::RuleRef {
+                    let at = crate::catalogue::cautions::RuleRef {
                         contraindication: entry.index,
                         rule,
-                    })
+                    };
+                    format!("{} {}", c.rule_coverage(at), c.rule_text(at))
                 })
                 .collect();
             view.lists.push(("Rules", rules));

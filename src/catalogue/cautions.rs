@@ -401,6 +401,50 @@ impl Catalogue {
         (!parts.is_empty()).then(|| parts.join("; "))
     }
 
+    /// What a rule covers, as written: "Covers: regions Lower back, Sacrum; points LI4, SP6."
+    pub fn rule_coverage(&self, at: RuleRef) -> String {
+        let rule = self.rule(at);
+        let names = |label: &str, items: Vec<String>| {
+            (!items.is_empty()).then(|| format!("{label} {}", items.join(", ")))
+        };
+        let parts: Vec<String> = [
+            names(
+                "regions",
+                rule.regions
+                    .iter()
+                    .map(|r| {
+                        self.regions
+                            .get(r)
+                            .map_or(r.to_string(), |x| x.name.clone())
+                    })
+                    .collect(),
+            ),
+            names(
+                "categories",
+                rule.categories.iter().map(|c| c.to_string()).collect(),
+            ),
+            names(
+                "points",
+                rule.points.iter().map(|p| p.to_string()).collect(),
+            ),
+            names(
+                "techniques",
+                rule.techniques
+                    .iter()
+                    .map(|t| {
+                        self.techniques
+                            .get(t)
+                            .map_or(t.to_string(), |x| x.name.clone())
+                    })
+                    .collect(),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!("Covers: {}.", parts.join("; "))
+    }
+
     /// A rule in a few words: "forbidden (needling) in T2, T3".
     pub fn rule_summary(&self, at: RuleRef) -> String {
         let rule = self.rule(at);

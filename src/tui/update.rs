@@ -31,8 +31,18 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
         }
         return;
     }
-    if let Some(action) = action_for(app.mode, key) {
-        update(app, action);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match action_for(app.mode, key) {
+        Some(action) => update(app, action),
+        // A terminal sends Esc quickly followed by a key as Alt+key: in search mode that is
+        // leaving the query, then the key in browse mode.
+        None if alt && app.mode == Mode::Search => {
+            update(app, Action::LeaveSearch);
+            let mut plain = key;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            handle_key(app, plain);
+        }
+        None => {}
     }
 }
 
@@ -590,5 +600,13 @@ mod tests {
             forbidden_first,
             "LI4 (forbidden) before LU3 (moxibustion only)"
         );
+    }
+
+    #[test]
+    fn esc_then_a_key_read_as_alt_leaves_the_query_then_acts() {
+        let mut a = typed("li4");
+        handle_key(&mut a, KeyEvent::new(KeyCode::Char('p'), KeyModifiers::ALT));
+        assert_eq!(a.mode, Mode::Patient, "Esc then p opens the patient panel");
+        assert_eq!(a.view.query, "li4", "the query is kept");
     }
 }

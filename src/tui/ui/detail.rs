@@ -96,10 +96,12 @@ impl Builder<'_> {
             return;
         }
         let style = self.theme.caution;
-        self.lines.push(Line::styled(
-            format!(" {heading} "),
-            style.add_modifier(ratatui::style::Modifier::REVERSED),
-        ));
+        for line in wrap(heading, self.width.saturating_sub(2).max(1)) {
+            self.lines.push(Line::styled(
+                format!(" {line} "),
+                style.add_modifier(ratatui::style::Modifier::REVERSED),
+            ));
+        }
         for item in items {
             self.bullet("! ", item, style);
         }
