@@ -81,3 +81,14 @@ pub fn list_rows(area: Rect, app: &App<'_>) -> usize {
         .list
         .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
 }
+
+/// A box of at most `width` x `height` in the middle of `area`, for overlays.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
