@@ -79,6 +79,12 @@ fn every_point_is_complete_and_cites_two_sources() {
         let mut sources: Vec<&str> = p.sources.iter().map(|s| s.as_str()).collect();
         sources.dedup();
         assert!(sources.len() >= 2, "{code} cites {sources:?}");
+        if p.channel.is_some() {
+            assert!(
+                sources.contains(&"who-2008"),
+                "{code}'s location follows WHO 2008 and cites it"
+            );
+        }
     }
 }
 
