@@ -140,3 +140,250 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
         "nothing of the app is left:\n{screen}"
     );
 }
+
+/// A tmux session running an interactive bash, in which acuref is started as a user would,
+/// with its pid, exit status and the terminal settings after it written to files.
+struct Shell {
+    tmux: Tmux,
+    dir: tempfile::TempDir,
+}
+
+impl Shell {
+    fn new(name: &'static str) -> Shell {
+        Shell::tagged(name, "")
+    }
+
+    /// A shell whose tmux server is its own even within one test (`tag` tells them apart).
+    fn tagged(name: &'static str, tag: &str) -> Shell {
+        let tmux = Tmux {
+            socket: format!("acuref-{name}{tag}-{}", std::process::id()),
+            session: name,
+        };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/tmp PS1='ready$ ' bash --norc --noprofile -i",
+        ]);
+        let shell = Shell {
+            tmux,
+            dir: tempfile::tempdir().unwrap(),
+        };
+        shell.tmux.wait_for("ready$");
+        shell
+    }
+
+    fn file(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Starts acuref (with `args`) and waits for its first frame.
+    fn start(&self, args: &str) {
+        let line = format!(
+            "sh -c 'echo $$ > {pid}; ACUREF_USER_DIR= exec {bin} {args}'; echo \"exited with $?\" > {status}; stty -a > {stty}",
+            pid = self.file("pid").display(),
+            bin = env!("CARGO_BIN_EXE_acuref"),
+            status = self.file("status").display(),
+            stty = self.file("stty").display(),
+        );
+        let _ = std::fs::remove_file(self.file("status"));
+        self.tmux.type_text(&line);
+        self.tmux.keys(&["Enter"]);
+        self.tmux.wait_for("SEARCH");
+    }
+
+    fn pid(&self) -> String {
+        std::fs::read_to_string(self.file("pid"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// The exit line and the terminal settings once acuref has ended.
+    fn ended(&self) -> (String, String) {
+        let start = Instant::now();
+        while !self.file("status").exists() || !self.file("stty").exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "acuref did not end:\n{}",
+                self.tmux.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        let status = std::fs::read_to_string(self.file("status")).unwrap();
+        let stty = std::fs::read_to_string(self.file("stty")).unwrap();
+        (status.trim().to_string(), stty)
+    }
+
+    /// tmux's view of the pane: alternate screen, cursor shown, mouse reporting.
+    fn flags(&self) -> String {
+        self.tmux
+            .run(&[
+                "display",
+                "-p",
+                "-t",
+                self.tmux.session,
+                "alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}",
+            ])
+            .trim()
+            .to_string()
+    }
+}
+
+/// The terminal is back in line mode with echo.
+fn assert_line_mode(stty: &str) {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    for flag in ["icanon", "echo", "isig"] {
+        assert!(words.contains(&flag), "stty shows {flag} on:\n{stty}");
+    }
+}
+
+#[test]
+fn every_ending_signal_gives_the_terminal_back_and_exits_128_plus_its_number() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let shell = Shell::tagged("signals", signal);
+        shell.start("--mouse");
+        let held = shell.flags();
+        assert!(
+            held.starts_with("alt=1") && held.ends_with("mouse=1"),
+            "acuref holds the terminal: {held}"
+        );
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &shell.pid()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let (status, stty) = shell.ended();
+        assert_eq!(
+            status,
+            format!("exited with {}", 128 + number),
+            "SIG{signal}"
+        );
+        assert_line_mode(&stty);
+        assert_eq!(shell.flags(), "alt=0 cursor=1 mouse=0", "after SIG{signal}");
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_resumes_in_raw_mode() {
+    let shell = Shell::new("suspend");
+    shell.start("--mouse");
+    shell.tmux.type_text("li4");
+    shell.tmux.wait_for("/ li4 ");
+    shell.tmux.keys(&["C-z"]);
+    shell.tmux.wait_for("Stopped");
+    assert_eq!(
+        shell.flags(),
+        "alt=0 cursor=1 mouse=0",
+        "a suspended acuref gives the terminal back"
+    );
+    shell.tmux.type_text("fg");
+    shell.tmux.keys(&["Enter"]);
+    shell.tmux.wait_for("/ li4 ");
+    assert_eq!(shell.flags(), "alt=1 cursor=1 mouse=1", "fg takes it again");
+    // Keys arrive one by one, unechoed: raw mode is back.
+    shell.tmux.type_text("x");
+    shell.tmux.wait_for("/ li4x ");
+    // The same through a SIGTSTP sent from outside.
+    Command::new("kill")
+        .args(["-TSTP", &shell.pid()])
+        .status()
+        .unwrap();
+    shell.tmux.wait_for_all(&["Stopped", "fg"]);
+    shell.tmux.type_text("fg");
+    shell.tmux.keys(&["Enter"]);
+    shell.tmux.wait_for("/ li4x ");
+    shell.tmux.type_text("y");
+    shell.tmux.wait_for("/ li4xy ");
+    shell.tmux.keys(&["C-c"]);
+    // (The shell ran the rest of the command line when the job first stopped, so the exit
+    // status is read from a fresh prompt.)
+    let pid = shell.pid();
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", &pid])
+        .status()
+        .unwrap()
+        .success()
+    {
+        assert!(start.elapsed() < Duration::from_secs(5), "Ctrl-c quits");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stty = shell.file("after");
+    shell
+        .tmux
+        .type_text(&format!("stty -a > {}", stty.display()));
+    shell.tmux.keys(&["Enter"]);
+    let start = Instant::now();
+    while std::fs::read_to_string(&stty).map_or(true, |s| s.is_empty()) {
+        assert!(start.elapsed() < Duration::from_secs(5));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_line_mode(&std::fs::read_to_string(&stty).unwrap());
+    assert_eq!(shell.flags(), "alt=0 cursor=1 mouse=0");
+}
+
+#[test]
+fn a_4000_byte_burst_then_ctrl_c_quits_at_once() {
+    let shell = Shell::new("burst");
+    shell.start("");
+    let burst = "a".repeat(4000);
+    shell.tmux.type_text(&burst);
+    shell.tmux.keys(&["C-c"]);
+    let started = Instant::now();
+    let (status, stty) = shell.ended();
+    assert_eq!(status, "exited with 0");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "Ctrl-c after a burst quits at once"
+    );
+    assert_line_mode(&stty);
+}
+
+#[test]
+fn a_multi_line_paste_lands_in_the_query_and_runs_nothing() {
+    let shell = Shell::new("paste");
+    shell.start("");
+    shell.tmux.run(&[
+        "set-buffer",
+        "-b",
+        "p",
+        "headache\nfrequent in the morning\n",
+    ]);
+    shell
+        .tmux
+        .run(&["paste-buffer", "-p", "-b", "p", "-t", "paste"]);
+    shell.tmux.wait_for("/ headache frequent in the morning ");
+    assert!(
+        !shell.file("status").exists(),
+        "the q of `frequent` did not quit"
+    );
+    shell.tmux.keys(&["C-c"]);
+    assert_eq!(shell.ended().0, "exited with 0");
+}
+
+#[test]
+fn without_a_controlling_terminal_acuref_says_so_and_exits_non_zero() {
+    let shell = Shell::new("notty");
+    let line = format!(
+        "setsid -w {} < /dev/null; r=$?; echo \"code:$((r * 10))\"",
+        env!("CARGO_BIN_EXE_acuref")
+    );
+    shell.tmux.type_text(&line);
+    shell.tmux.keys(&["Enter"]);
+    let screen = shell.tmux.wait_for("\ncode:");
+    let screen = if screen.contains("needs a terminal") {
+        screen
+    } else {
+        shell.tmux.wait_for("needs a terminal")
+    };
+    assert!(!screen.contains("panicked"), "{screen}");
+    assert!(!screen.contains("code:0\n"), "a non-zero exit:\n{screen}");
+}

@@ -83,6 +83,8 @@ pub struct App<'a> {
     pub page: usize,
     /// Whether the app should end.
     pub quit: bool,
+    /// Whether the user asked to suspend acuref (Ctrl-z); the event loop does it.
+    pub suspend: bool,
 }
 
 impl<'a> App<'a> {
@@ -111,6 +113,7 @@ impl<'a> App<'a> {
             theme,
             page: 10,
             quit: false,
+            suspend: false,
         };
         app.refresh();
         app

@@ -22,6 +22,8 @@ pub enum Mode {
 pub enum Action {
     /// Leave the app.
     Quit,
+    /// Suspend the app (the shell's `fg` resumes it).
+    Suspend,
     /// Show or hide the key help.
     ToggleHelp,
     /// Start typing a query.
@@ -161,6 +163,12 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[ctrl('c')],
         action: A::Quit,
         help: "quit",
+    },
+    Binding {
+        scope: Scope::Always,
+        keys: &[ctrl('z')],
+        action: A::Suspend,
+        help: "suspend (fg in the shell resumes)",
     },
     Binding {
         scope: Scope::Search,
@@ -415,6 +423,13 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// Whether a key quits in every mode (Ctrl-c).
+pub fn is_quit(event: &KeyEvent) -> bool {
+    let key = normalise(*event);
+    bindings()
+        .any(|b| b.scope == Scope::Always && b.action == Action::Quit && b.keys.contains(&key))
 }
 
 /// How a key is written on the help screen and in the footer.

@@ -1,48 +1,42 @@
 //! The interactive reference: state ([`app`]), keys ([`keymap`]), state changes ([`update`])
-//! and drawing ([`ui`]). Only [`run`] touches the terminal.
+//! and drawing ([`ui`]). Only [`run`] and [`terminal`] touch the terminal; [`input`] turns its
+//! bytes into keys.
 
 pub mod app;
+pub mod input;
 pub mod keymap;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::io::stdout;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
-use crossterm::execute;
+use anyhow::Context;
 use ratatui::layout::Rect;
 
 use crate::catalogue::Catalogue;
 use crate::search::SearchIndex;
 use app::App;
+use input::{Decoder, Input};
 use theme::Theme;
 
-/// Runs the interactive reference until the user quits. The terminal is restored on every
-/// way out, panics included.
+/// How often the loop looks at the terminal's size when nothing is typed.
+const IDLE: Duration = Duration::from_millis(250);
+
+/// Runs the interactive reference until the user quits. The terminal is given back on every
+/// way out: quit, error, panic and signals.
 pub fn run(
     catalogue: &Catalogue,
     index: &SearchIndex,
     theme: Theme,
     mouse: bool,
 ) -> anyhow::Result<()> {
-    if mouse {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-    }
-    let mut terminal = ratatui::init();
-    if mouse {
-        execute!(stdout(), EnableMouseCapture)?;
-    }
+    let (mut screen, bytes) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
-    let result = event_loop(&mut terminal, &mut app, mouse);
-    if mouse {
-        let _ = execute!(stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let result = event_loop(&mut screen, &bytes, &mut app, mouse);
+    terminal::give_back();
     result
 }
 
@@ -52,25 +46,95 @@ pub fn fit(app: &mut App<'_>, area: Rect) {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    screen: &mut terminal::Screen,
+    bytes: &Receiver<Vec<u8>>,
     app: &mut App<'_>,
     mouse: bool,
 ) -> anyhow::Result<()> {
+    let mut decoder = Decoder::default();
     loop {
-        let size = terminal.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
+        let (width, height) =
+            crossterm::terminal::size().context("cannot read the terminal size")?;
+        let area = terminal::drawn_area(width, height);
+        // Resizing clears the screen and redraws everything (after a resize, or after a
+        // suspend); `clear` would ask the terminal for its cursor, which the key reader owns.
+        if terminal::redraw_requested() || area != screen.get_frame().area() {
+            screen.resize(area).context("cannot redraw the screen")?;
+        }
         fit(app, area);
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        screen
+            .draw(|frame| ui::draw(frame, app))
+            .context("cannot draw on the terminal")?;
         if app.quit {
             return Ok(());
         }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => update::handle_key(app, key),
-            Event::Mouse(event) if mouse => {
-                let areas = ui::layout::areas(area, app);
-                update::handle_mouse(app, event, &areas);
+        if std::mem::take(&mut app.suspend) {
+            terminal::suspend();
+            continue;
+        }
+        let now = Instant::now();
+        let wait = decoder.due_in(now).map_or(IDLE, |d| d.min(IDLE));
+        let inputs = match bytes.recv_timeout(wait) {
+            Ok(chunk) => decoder.feed(&chunk, Instant::now()),
+            Err(RecvTimeoutError::Timeout) => decoder.flush(Instant::now()),
+            Err(RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("cannot read a key from the terminal: it was closed")
             }
-            _ => {}
+        };
+        // Ctrl-c quits at once, however much input came with it.
+        if inputs
+            .iter()
+            .any(|i| matches!(i, Input::Key(k) if keymap::is_quit(k)))
+        {
+            return Ok(());
+        }
+        for step in coalesce_typing(app, inputs) {
+            match step {
+                Step::Typed(text) => update::type_text(app, &text),
+                Step::Input(Input::Key(key)) => update::handle_key(app, key),
+                Step::Input(Input::Paste(text)) => update::handle_paste(app, &text),
+                Step::Input(Input::Mouse(event)) if mouse => {
+                    let areas = ui::layout::areas(area, app);
+                    update::handle_mouse(app, event, &areas);
+                }
+                Step::Input(Input::Mouse(_)) => {}
+            }
+            if app.quit || app.suspend {
+                break;
+            }
         }
     }
+}
+
+/// Input as the loop applies it: a run of characters typed into the query is one step, so a
+/// burst of keys costs one search, not one per key.
+enum Step {
+    Typed(String),
+    Input(Input),
+}
+
+/// Joins the characters typed into the query while the app is in search mode; stops joining
+/// at the first other input, since that may change the mode.
+fn coalesce_typing(app: &App<'_>, inputs: Vec<Input>) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut typed = String::new();
+    let mut joining = app.mode == keymap::Mode::Search && !app.help;
+    for input in inputs {
+        if joining
+            && let Input::Key(key) = &input
+            && let Some(keymap::Action::Insert(c)) = keymap::action_for(keymap::Mode::Search, *key)
+        {
+            typed.push(c);
+            continue;
+        }
+        joining = false;
+        if !typed.is_empty() {
+            steps.push(Step::Typed(std::mem::take(&mut typed)));
+        }
+        steps.push(Step::Input(input));
+    }
+    if !typed.is_empty() {
+        steps.push(Step::Typed(typed));
+    }
+    steps
 }

@@ -46,10 +46,47 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
     }
 }
 
+/// Pasted text goes into the query in search mode, as one line (newlines and tabs become
+/// spaces, control and invisible characters are dropped); in other modes it is ignored, so a
+/// paste never runs as commands.
+pub fn handle_paste(app: &mut App<'_>, text: &str) {
+    if app.mode != Mode::Search || app.help {
+        return;
+    }
+    let line: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|&c| !crate::catalogue::text::is_forbidden(c))
+        .collect();
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        return;
+    }
+    edit_query(app, |q| {
+        if !q.is_empty() && !q.ends_with(' ') {
+            q.push(' ');
+        }
+        q.push_str(&line);
+    });
+}
+
+/// Characters typed into the query in one go (a burst of keys): the same as typing them one
+/// by one, with one search at the end.
+pub fn type_text(app: &mut App<'_>, text: &str) {
+    edit_query(app, |q| q.push_str(text));
+}
+
 /// Applies an action to the app.
 pub fn update(app: &mut App<'_>, action: Action) {
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.suspend = true,
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
@@ -608,5 +645,19 @@ mod tests {
         handle_key(&mut a, KeyEvent::new(KeyCode::Char('p'), KeyModifiers::ALT));
         assert_eq!(a.mode, Mode::Patient, "Esc then p opens the patient panel");
         assert_eq!(a.view.query, "li4", "the query is kept");
+    }
+
+    #[test]
+    fn a_multi_line_paste_lands_in_the_query_and_runs_nothing() {
+        let mut a = app();
+        handle_paste(&mut a, "headache\nfrequent in the morning\n");
+        assert_eq!(a.view.query, "headache frequent in the morning");
+        assert!(!a.quit);
+        assert_eq!(a.mode, Mode::Search);
+        handle_paste(&mut a, "\u{1b}[31m\u{202e}x");
+        assert_eq!(a.view.query, "headache frequent in the morning [31mx");
+        update(&mut a, Action::LeaveSearch);
+        handle_paste(&mut a, "q");
+        assert!(!a.quit, "a paste in browse mode is ignored, never a key");
     }
 }
