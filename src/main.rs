@@ -11,7 +11,10 @@ use acuref::search::SearchIndex;
 use acuref::tui::{self, theme::Theme};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return argument_error(&e),
+    };
     let status = match &args.command {
         Some(command) => cli::run(&args, command),
         None => interactive(&args),
@@ -21,7 +24,35 @@ fn main() -> ExitCode {
         // The reader stopped early (`acuref list points | head`): what it wanted was written.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("acuref: {e:#}");
+            cli::diagnostic(&format!("{e:#}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Help, version and argument errors, as clap words them but with anything from the command
+/// line escaped (an argument can hold escape sequences). Help goes to stdout and a failed
+/// write is an error; argument errors go to stderr with status 2.
+fn argument_error(error: &clap::Error) -> ExitCode {
+    use std::io::Write;
+    let text: Vec<String> = error
+        .render()
+        .to_string()
+        .split('\n')
+        .map(acuref::catalogue::text::escape_controls)
+        .collect();
+    let text = text.join("\n");
+    let status = error.exit_code();
+    if error.use_stderr() {
+        let _ = write!(std::io::stderr().lock(), "{text}");
+        return ExitCode::from(status as u8);
+    }
+    let mut out = std::io::stdout().lock();
+    match write!(out, "{text}").and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::from(status as u8),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            cli::diagnostic(&format!("cannot write the help: {e}"));
             ExitCode::from(1)
         }
     }
@@ -37,13 +68,16 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 fn interactive(args: &Args) -> anyhow::Result<i32> {
     if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "acuref: the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)"
+        cli::diagnostic(
+            "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)",
         );
         return Ok(1);
     }
     let catalogue = match cli::load_catalogue(&cli::DataPaths::from_env(args.data.clone())) {
-        Ok(c) => c,
+        Ok(loaded) => {
+            cli::warnings(&loaded.warnings);
+            loaded.catalogue
+        }
         Err(e) => return Ok(cli::report_bad_catalogue(&e)),
     };
     let index = SearchIndex::new(&catalogue);

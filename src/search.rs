@@ -251,9 +251,11 @@ pub fn fold(text: &str) -> String {
 fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
     use FieldKind::*;
     let mut fields: Vec<(Field, String)> = Vec::new();
+    // Seen folded texts, so an entry with many fields is indexed in linear time.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |kind: FieldKind, text: &str| {
         let folded = fold(text);
-        if !fields.iter().any(|(_, f)| *f == folded) {
+        if seen.insert(folded.clone()) {
             let text = text.to_string();
             fields.push((Field { kind, text }, folded));
         }

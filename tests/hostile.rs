@@ -108,7 +108,9 @@ proptest! {
         assert_located(&files, Catalogue::load(&files, &[]));
     }
 
-    /// Whatever is typed, nothing the terminal would act on is drawn.
+    /// Whatever is typed or pasted, nothing the terminal would act on (controls) or that
+    /// would corrupt the layout (zero-width and other invisible characters, which ratatui
+    /// draws as they are) is drawn.
     #[test]
     fn typed_text_never_puts_a_control_character_on_screen(query in any_query()) {
         let (c, i) = builtin();
@@ -118,6 +120,8 @@ proptest! {
         for ch in query.chars().take(200) {
             update::handle_key(&mut app, KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
         }
+        // Pasted too: newlines, escapes and invisible characters never reach the query.
+        update::handle_paste(&mut app, &query);
         prop_assert!(!app.view.query.chars().any(is_forbidden));
         fit(&mut app, area);
         terminal.draw(|f| ui::draw(f, &app)).unwrap();
@@ -266,7 +270,10 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     for args in [
         vec!["completions", "bash"],
         vec!["list", "points"],
+        vec!["list", "points", "--json"],
         vec!["search", "a"],
+        vec!["search", "a", "--json"],
+        vec!["show", "bl23", "--json"],
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_acuref"))
             .args(&args)
@@ -342,5 +349,122 @@ fn escape_sequences_in_the_catalogue_never_reach_the_terminal() {
             !stderr.chars().any(|c| is_forbidden(c) && c != '\n'),
             "{stderr:?}"
         );
+    }
+}
+
+#[test]
+fn zero_width_and_other_invisible_characters_are_refused_with_their_place() {
+    for (escape, code) in [
+        (r"\u200D", "U+200D"),
+        (r"\u200B", "U+200B"),
+        (r"\u200F", "U+200F"),
+        (r"\u061C", "U+061C"),
+        (r"\u2028", "U+2028"),
+        (r"\uFEFF", "U+FEFF"),
+        (r"\U000E0041", "U+E0041"),
+    ] {
+        let text = mini_file("points.toml").replacen(
+            "english = \"Middle of the Crook\"",
+            &format!("english = \"Middle{escape} of the Crook\""),
+            1,
+        );
+        let err = refused(
+            "points.toml",
+            text.as_bytes(),
+            &format!("invisible character {code}"),
+        );
+        assert!(err.contains("points.toml:"), "{err}");
+    }
+}
+
+#[test]
+fn an_absurdly_long_list_is_refused_at_once_with_the_limit() {
+    let many: Vec<String> = (0..100_000)
+        .map(|i| format!("\"indication {i}\""))
+        .collect();
+    let text = mini_file("points.toml").replacen(
+        "indications = [",
+        &format!("indications = [{}, ", many.join(", ")),
+        1,
+    );
+    let started = std::time::Instant::now();
+    let err = refused(
+        "points.toml",
+        text.as_bytes(),
+        "more than the 1000-item limit",
+    );
+    assert!(err.contains("a list of 100"), "{err}");
+    // Not a timing test of speed, a guard against the old quadratic hang (11 s and more).
+    assert!(started.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn the_problems_printed_are_capped_with_a_count_of_the_rest() {
+    let mut text = mini_file("points.toml");
+    for i in 0..80 {
+        text.push_str(&format!("\n[[nonsense{i}]]\n"));
+    }
+    let err = refused("points.toml", text.as_bytes(), "unknown table");
+    assert!(err.contains("... and 30 more problems"), "{err}");
+    assert!(err.contains("80 problems"), "{err}");
+}
+
+#[test]
+fn bad_limits_paths_and_arguments_are_refused_or_escaped() {
+    acuref()
+        .args(["search", "a", "--limit", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--limit"));
+    let hostile = "/tmp/\u{1b}]52;c;aGk=\u{7}x";
+    let output = acuref()
+        .env("ACUREF_DATA", hostile)
+        .env("ACUREF_USER_DIR", "/tmp/\u{1b}[2Jy")
+        .arg("paths")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("\\u{1B}]52"), "shown escaped: {text}");
+    assert!(
+        !text.chars().any(|c| is_forbidden(c) && c != '\n'),
+        "{text:?}"
+    );
+    let output = acuref().arg("\u{1b}[31mred\u{9b}1m").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !text.chars().any(|c| is_forbidden(c) && c != '\n'),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_full_stderr_or_stdout_is_reported_not_a_panic() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let command = |args: &[&str]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_acuref"));
+        command.args(args).env("ACUREF_USER_DIR", "");
+        command
+    };
+    let output = command(&["show", "no such thing at all"])
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "nothing found, quietly");
+    for args in [
+        vec!["--help"],
+        vec!["show", "bl23"],
+        vec!["list", "points", "--json"],
+    ] {
+        let output = command(&args).stdout(full()).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }

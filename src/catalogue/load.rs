@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::links::Backlinks;
 use super::problem::{CatalogueError, Problem, SourceText};
-use super::text::{MAX_TEXT_BYTES, escape_controls, text_fault};
+use super::text::{MAX_LIST_ITEMS, MAX_TEXT_BYTES, echo, escape_controls, text_fault};
 use super::*;
 
 /// The largest catalogue file read; anything bigger is refused rather than parsed.
@@ -28,12 +28,25 @@ pub struct CatalogueFile {
     pub text: Cow<'static, str>,
 }
 
-/// Every `*.toml` file under a directory, in path order.
-pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
-    let shown = dir.display().to_string();
-    let fail = |message: String, help: &str| CatalogueError {
+/// The catalogue files found in a directory, and what was passed over on the way.
+#[derive(Debug, Default)]
+pub struct DirFiles {
+    /// The `*.toml` files, in path order.
+    pub files: Vec<CatalogueFile>,
+    /// One line per thing not read: editor lock and backup files, dangling links, folders
+    /// deeper than the limit.
+    pub notes: Vec<String>,
+}
+
+/// The deepest folder below a catalogue directory that is read.
+pub const MAX_DEPTH: usize = 8;
+
+/// Every `*.toml` file under a directory, in path order. `required`: a directory with none is
+/// an error (a catalogue must hold something; an overlay may be empty).
+pub fn read_dir(dir: &Path, required: bool) -> Result<DirFiles, CatalogueError> {
+    let fail = |place: &Path, message: String, help: &str| CatalogueError {
         problems: vec![Problem {
-            file: escape_controls(&shown),
+            file: escape_controls(&place.display().to_string()),
             line: 1,
             column: 1,
             message,
@@ -42,20 +55,24 @@ pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
     };
     if !dir.is_dir() {
         return Err(fail(
+            dir,
             "this catalogue directory does not exist or is not a directory".into(),
             "pass a directory that holds the catalogue's .toml files (see `acuref paths`)",
         ));
     }
     let mut paths = Vec::new();
-    collect_toml(dir, &mut paths, 0, &mut HashSet::new()).map_err(|e| {
+    let mut notes = Vec::new();
+    collect_toml(dir, &mut paths, &mut notes, 0, &mut HashSet::new()).map_err(|(place, e)| {
         fail(
-            format!("cannot read the directory: {e}"),
-            "check its permissions",
+            &place,
+            format!("cannot read this directory: {e}"),
+            "check its permissions, or move it out of the catalogue directory",
         )
     })?;
     paths.sort();
-    if paths.is_empty() {
+    if paths.is_empty() && required {
         return Err(fail(
+            dir,
             "this directory holds no .toml files".into(),
             "pass the folder that holds the catalogue (regions.toml, points/...; see `acuref paths`)",
         ));
@@ -82,7 +99,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<CatalogueFile>, CatalogueError> {
         }
     }
     if problems.is_empty() {
-        Ok(files)
+        Ok(DirFiles { files, notes })
     } else {
         Err(CatalogueError { problems })
     }
@@ -139,23 +156,60 @@ fn bytes_line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     line_column(&text, text.len())
 }
 
-/// The `.toml` files under `dir`, at most 8 folders deep. Each folder is read once, however
-/// many links lead to it, so a link loop cannot make the walk run forever.
+/// Whether a file name is an editor's lock or backup file (`.#x.toml`, `#x.toml#`, `x.toml~`)
+/// or hidden, rather than a catalogue file.
+fn is_dropping(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('#') || name.ends_with('~')
+}
+
+/// The `.toml` files under `dir`, at most [`MAX_DEPTH`] folders deep. Each folder is read
+/// once, however many links lead to it, so a link loop cannot make the walk run forever. A
+/// folder that cannot be read is returned with its error.
 fn collect_toml(
     dir: &Path,
     out: &mut Vec<std::path::PathBuf>,
+    notes: &mut Vec<String>,
     depth: usize,
     seen: &mut HashSet<std::path::PathBuf>,
-) -> std::io::Result<()> {
-    if depth > 8 || !seen.insert(std::fs::canonicalize(dir)?) {
+) -> Result<(), (std::path::PathBuf, std::io::Error)> {
+    let shown = |p: &Path| escape_controls(&p.display().to_string());
+    if depth > MAX_DEPTH {
+        notes.push(format!(
+            "{} is more than {MAX_DEPTH} folders deep and was not read",
+            shown(dir)
+        ));
         return Ok(());
     }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    let failed = |e| (dir.to_path_buf(), e);
+    if !seen.insert(std::fs::canonicalize(dir).map_err(failed)?) {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(failed)? {
+        let path = entry.map_err(failed)?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if path.is_dir() {
-            collect_toml(&path, out, depth + 1, seen)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+            if !name.starts_with('.') {
+                collect_toml(&path, out, notes, depth + 1, seen)?;
+            }
+        } else if name.ends_with(".toml") {
+            if is_dropping(&name) {
+                notes.push(format!(
+                    "{} looks like an editor's lock or backup file and was skipped",
+                    shown(&path)
+                ));
+            } else if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::metadata(&path).is_err()
+            {
+                notes.push(format!(
+                    "{} is a link to nothing and was skipped",
+                    shown(&path)
+                ));
+            } else {
+                out.push(path);
+            }
         }
     }
     Ok(())
@@ -420,7 +474,7 @@ fn parse_file(
             "source" => parse_array(value, &src, index, &mut stage.sources, problems, failed),
             other => problems.push(src.problem(
                 key.span().start,
-                format!("unknown table `{}`", escape_controls(other)),
+                format!("unknown table `{}`", echo(other)),
                 &format!(
                     "a catalogue file holds only [[{}]] tables; check the spelling",
                     TABLE_NAMES.replace(", ", "]], [[")
@@ -480,7 +534,7 @@ fn check_text(value: &Spanned<DeValue<'_>>, src: &SourceText<'_>, problems: &mut
             if let Some(fault) = text_fault(s) {
                 problems.push(src.problem(
                     value.span().start,
-                    format!("{fault}: \"{}\"", escape_controls(&shorten(s))),
+                    format!("{fault}: \"{}\"", echo(s)),
                     &format!(
                         "write plain text: no control or escape characters, no empty strings, \
                          at most {MAX_TEXT_BYTES} bytes, and save as Unicode NFC"
@@ -488,18 +542,17 @@ fn check_text(value: &Spanned<DeValue<'_>>, src: &SourceText<'_>, problems: &mut
                 ));
             }
         }
+        DeValue::Array(items) if items.len() > MAX_LIST_ITEMS => problems.push(src.problem(
+            value.span().start,
+            format!(
+                "a list of {} items, more than the {MAX_LIST_ITEMS}-item limit",
+                items.len()
+            ),
+            "split the entry, or keep the list to what a reader needs",
+        )),
         DeValue::Array(items) => items.iter().for_each(|v| check_text(v, src, problems)),
         DeValue::Table(table) => table.iter().for_each(|(_, v)| check_text(v, src, problems)),
         _ => {}
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 60 {
-        let cut: String = s.chars().take(57).collect();
-        format!("{cut}...")
-    } else {
-        s.to_string()
     }
 }
 
@@ -527,7 +580,7 @@ fn check_duplicates<T: Entry>(
                 format!(
                     "duplicate {} id `{}`: already defined at {}:{line}:{column}",
                     T::KIND.name(),
-                    escape_controls(id),
+                    echo(id),
                     first_src.name
                 ),
                 "give every entry its own id; to change a built-in entry, put your version in your user directory (see `acuref paths`)",
@@ -561,9 +614,9 @@ fn check_links<T: Entry>(
                     format!(
                         "{} `{}` links to {} `{}`, which does not exist",
                         T::KIND.name(),
-                        escape_controls(item.id()),
+                        echo(item.id()),
                         kind.name(),
-                        escape_controls(link)
+                        echo(link)
                     ),
                     &format!(
                         "check the spelling of the id, or add a [[{}]] with that id",
@@ -590,8 +643,8 @@ fn check_point_codes(
                         point.code.span().start,
                         format!(
                             "point code `{}` does not match its channel `{}` and number {number}",
-                            escape_controls(&point.code),
-                            escape_controls(channel)
+                            echo(&point.code),
+                            echo(channel)
                         ),
                         &format!("a channel point's code is its channel and number: `{expected}`"),
                     ));
@@ -602,7 +655,7 @@ fn check_point_codes(
                 point.code.span().start,
                 format!(
                     "point `{}` has a channel or a number but not both",
-                    escape_controls(&point.code)
+                    echo(&point.code)
                 ),
                 "a channel point needs both `channel` and `number`; an extra point has neither",
             )),
@@ -640,7 +693,7 @@ fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Probl
                     patient.alias.span().start,
                     format!(
                         "patient state `{}` is already the alias of another contraindication (line {line}, column {column})",
-                        escape_controls(&patient.alias)
+                        echo(&patient.alias)
                     ),
                     "give each patient state its own alias; users type it after --patient",
                 ));
@@ -662,7 +715,7 @@ fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Probl
                     at,
                     format!(
                         "a rule of contraindication `{}` covers nothing",
-                        escape_controls(&contra.id)
+                        echo(&contra.id)
                     ),
                     "name what the rule covers: `points`, `regions`, `categories` or `techniques`",
                 ));
@@ -676,7 +729,7 @@ fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Probl
                         category.span().start,
                         format!(
                             "no point has the category `{}`",
-                            escape_controls(category)
+                            echo(category)
                         ),
                         "write a category as points write it (`Jing-Well point`, `Back-Shu point`); see data/README.md",
                     ));
@@ -694,7 +747,7 @@ fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Probl
                     };
                     problems.push(src.problem(
                         s.span().start,
-                        format!("unknown stage `{}`", escape_controls(s)),
+                        format!("unknown stage `{}`", echo(s)),
                         &help,
                     ));
                 }

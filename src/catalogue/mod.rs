@@ -14,7 +14,7 @@ pub mod text;
 use std::collections::HashMap;
 
 pub use links::{Backlinks, Link, Relation};
-pub use load::{CatalogueFile, read_dir};
+pub use load::{CatalogueFile, DirFiles, MAX_DEPTH, read_dir};
 pub use model::*;
 pub use problem::{CatalogueError, Problem, line_column};
 

@@ -27,6 +27,9 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The most problems printed; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
 /// A catalogue that could not be loaded: every problem found, in file order.
 #[derive(Clone, Debug)]
 pub struct CatalogueError {
@@ -36,10 +39,17 @@ pub struct CatalogueError {
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in &self.problems {
+        for problem in self.problems.iter().take(MAX_SHOWN) {
             writeln!(f, "{problem}")?;
         }
         let n = self.problems.len();
+        if n > MAX_SHOWN {
+            writeln!(
+                f,
+                "... and {} more problems: fix these, then run `acuref check` again",
+                n - MAX_SHOWN
+            )?;
+        }
         write!(
             f,
             "the catalogue has {n} problem{}; nothing was loaded",

@@ -4,6 +4,10 @@
 /// a bound on what one field can cost to search and draw.
 pub const MAX_TEXT_BYTES: usize = 4_000;
 
+/// The most items one list of an entry may hold (indications, aliases, a rule's points...):
+/// far above any real entry, and a bound on what one entry can cost to index and draw.
+pub const MAX_LIST_ITEMS: usize = 1_000;
+
 /// Why a piece of text is refused, if it is.
 pub fn text_fault(text: &str) -> Option<String> {
     if text.trim().is_empty() {
@@ -22,8 +26,13 @@ pub fn text_fault(text: &str) -> Option<String> {
         text.chars().find(|&c| is_forbidden(c))
     };
     if let Some(c) = control {
+        let what = if c.is_control() {
+            "control"
+        } else {
+            "invisible"
+        };
         return Some(format!(
-            "text contains the control character U+{:04X}",
+            "text contains the {what} character U+{:04X}",
             c as u32
         ));
     }
@@ -35,10 +44,24 @@ pub fn text_fault(text: &str) -> Option<String> {
 }
 
 /// Characters no catalogue text may hold: C0 and C1 controls (ESC, CSI, newline and tab
-/// included) and the bidirectional overrides that can make text display differently from
-/// what it says.
+/// included), the bidirectional overrides and marks that can make text display differently
+/// from what it says, and the invisible characters that corrupt a terminal's layout (zero
+/// width spaces and joiners, word joiners, line and paragraph separators, the byte order
+/// mark, tag characters).
 pub fn is_forbidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{2029}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{FEFF}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// The text with every forbidden character replaced by a visible `\u{..}` escape, so nothing
@@ -56,6 +79,22 @@ pub fn escape_controls(text: &str) -> String {
         }
     }
     out
+}
+
+/// Text cut to at most `max` characters, with `...` where it was cut: for echoing a user's
+/// value in a message.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max.saturating_sub(3)).collect();
+        format!("{cut}...")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A user's value as a message echoes it: escaped and shortened.
+pub fn echo(text: &str) -> String {
+    escape_controls(&shorten(text, 60))
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! Where the catalogue comes from: the built-in one or `--data DIR` / `ACUREF_DATA`, plus the
 //! user's own directory, whose entries add to or replace built-in entries by id.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
+use crate::catalogue::text::escape_controls;
 use crate::catalogue::{Catalogue, CatalogueError, CatalogueFile, read_dir};
 
 /// The directories a catalogue is read from.
@@ -44,42 +45,170 @@ impl DataPaths {
 
     /// A description of each place, for `acuref paths`.
     pub fn describe(&self) -> String {
+        let shown = |dir: &Path| escape_controls(&dir.display().to_string());
         let base = match &self.base {
             None => "built into the binary (data/ at build time)".to_string(),
-            Some(dir) => format!("{} (from {})", dir.display(), self.base_origin),
+            Some(dir) => format!("{} (from {})", shown(dir), self.base_origin),
         };
         let user = match &self.user {
             None => "none (ACUREF_USER_DIR is empty)".to_string(),
-            Some(dir) if dir.is_dir() => format!("{} (in use)", dir.display()),
-            Some(dir) => format!(
-                "{} (not present: create it and put .toml files there to add entries or override built-in ones by id)",
-                dir.display()
-            ),
+            Some(dir) => {
+                let advice = match user_state(dir) {
+                    UserDir::Missing => {
+                        "not present: create it and put .toml files there to add entries or override built-in ones by id"
+                    }
+                    UserDir::Empty => {
+                        "empty: put .toml files there to add entries or override built-in ones by id"
+                    }
+                    UserDir::InUse => "in use",
+                    UserDir::NotADirectory => {
+                        "not a directory: it is ignored; remove it, or set ACUREF_USER_DIR to another place"
+                    }
+                    UserDir::Unreadable => {
+                        "not readable: it is ignored; fix its permissions, or set ACUREF_USER_DIR= to skip it"
+                    }
+                };
+                format!("{} ({advice})", shown(dir))
+            }
         };
         format!("catalogue:      {base}\nuser additions: {user}\n")
     }
 }
 
-/// Loads and checks the catalogue these paths name.
-pub fn load_catalogue(paths: &DataPaths) -> Result<Catalogue, CatalogueError> {
-    let base = match &paths.base {
-        Some(dir) => read_dir(dir)?,
-        None => return load_with_user(None, paths),
-    };
-    load_with_user(Some(base), paths)
+/// What the user's directory is like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserDir {
+    /// It does not exist.
+    Missing,
+    /// It exists but is a file or something else.
+    NotADirectory,
+    /// It cannot be listed.
+    Unreadable,
+    /// It holds no .toml files.
+    Empty,
+    /// It holds catalogue files.
+    InUse,
 }
 
-fn load_with_user(
-    base: Option<Vec<CatalogueFile>>,
-    paths: &DataPaths,
-) -> Result<Catalogue, CatalogueError> {
+/// The state of a user directory.
+pub fn user_state(dir: &Path) -> UserDir {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => UserDir::Missing,
+        Err(_) => UserDir::Unreadable,
+        Ok(m) if !m.is_dir() => UserDir::NotADirectory,
+        Ok(_) => match read_dir(dir, false) {
+            Ok(found) if found.files.is_empty() => UserDir::Empty,
+            Ok(_) => UserDir::InUse,
+            Err(e)
+                if e.problems
+                    .iter()
+                    .any(|p| p.message.starts_with("cannot read this directory")) =>
+            {
+                UserDir::Unreadable
+            }
+            Err(_) => UserDir::InUse,
+        },
+    }
+}
+
+/// A loaded catalogue and what the user should be told about how it was loaded.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The catalogue.
+    pub catalogue: Catalogue,
+    /// One line each: files skipped, a user directory that could not be used.
+    pub warnings: Vec<String>,
+}
+
+/// Loads and checks the catalogue these paths name. A problem in the user's own directory
+/// never disables the reference: it becomes a warning and the catalogue loads without it. A
+/// problem in the base catalogue (`--data`) is an error.
+pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
+    let mut warnings = Vec::new();
+    let base = match &paths.base {
+        Some(dir) => {
+            let found = read_dir(dir, true)?;
+            warnings.extend(found.notes);
+            Some(found.files)
+        }
+        None => None,
+    };
+    let bypass = "set ACUREF_USER_DIR= to skip the directory";
+    let mut overlay = Vec::new();
+    if let Some(dir) = &paths.user {
+        let shown = escape_controls(&dir.display().to_string());
+        match user_state(dir) {
+            UserDir::Missing | UserDir::Empty => {}
+            UserDir::NotADirectory => warnings.push(format!(
+                "your catalogue additions at {shown} are not a directory and were not used; remove the file, or {bypass}"
+            )),
+            UserDir::Unreadable => warnings.push(format!(
+                "your catalogue additions in {shown} cannot be read and were not used; fix the permissions, or {bypass}"
+            )),
+            UserDir::InUse => match read_dir(dir, false) {
+                Ok(found) => {
+                    warnings.extend(found.notes);
+                    overlay = found.files;
+                }
+                Err(e) => warnings.push(format!(
+                    "your catalogue additions in {shown} were not used:\n{e}\n(fix them, or {bypass})"
+                )),
+            },
+        }
+    }
+    let load = |overlay: &[CatalogueFile]| match &base {
+        Some(files) => Catalogue::load(files, overlay),
+        None if overlay.is_empty() => Catalogue::builtin(),
+        None => Catalogue::load(&crate::catalogue::builtin_files(), overlay),
+    };
+    let catalogue = match load(&overlay) {
+        Ok(c) => c,
+        Err(e) if !overlay.is_empty() => {
+            let shown = paths
+                .user
+                .as_ref()
+                .map(|d| escape_controls(&d.display().to_string()))
+                .unwrap_or_default();
+            warnings.push(format!(
+                "your catalogue additions in {shown} were not used:\n{e}\n(`acuref check` shows the problems; fix them, or {bypass})"
+            ));
+            load(&[])?
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(Loaded {
+        catalogue,
+        warnings,
+    })
+}
+
+/// Loads the catalogue as `acuref check` does: every problem, the user's files included, is
+/// an error; the warnings say what was passed over.
+pub fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
+    let mut warnings = Vec::new();
+    let base = match &paths.base {
+        Some(dir) => {
+            let found = read_dir(dir, true)?;
+            warnings.extend(found.notes);
+            Some(found.files)
+        }
+        None => None,
+    };
     let overlay = match &paths.user {
-        Some(dir) if dir.is_dir() => read_dir(dir)?,
+        Some(dir) if user_state(dir) != UserDir::Missing => {
+            let found = read_dir(dir, false)?;
+            warnings.extend(found.notes);
+            found.files
+        }
         _ => Vec::new(),
     };
-    match base {
+    let catalogue = match base {
         Some(files) => Catalogue::load(&files, &overlay),
         None if overlay.is_empty() => Catalogue::builtin(),
         None => Catalogue::load(&crate::catalogue::builtin_files(), &overlay),
-    }
+    }?;
+    Ok(Loaded {
+        catalogue,
+        warnings,
+    })
 }

@@ -16,8 +16,8 @@ use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, CatalogueError, EntryRef, Kind};
 use crate::search::{Hit, SearchIndex};
 
-pub use locate::{DataPaths, load_catalogue};
-pub use output::Style;
+pub use locate::{DataPaths, Loaded, load_catalogue};
+pub use output::{Style, diagnostic, warnings};
 
 /// Exit status for a catalogue that failed to load or check, or an unknown patient state.
 pub const EXIT_BAD_CATALOGUE: i32 = 2;
@@ -153,9 +153,9 @@ pub enum Command {
         /// Only entries of this kind
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// At most this many results
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many results (1 or more)
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
         /// Print the results as a JSON array
         #[arg(long)]
         json: bool,
@@ -245,13 +245,16 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
         Command::Check { dir } => check(args, dir.clone(), &mut out),
         _ => {
             let catalogue = match load_catalogue(&DataPaths::from_env(args.data.clone())) {
-                Ok(c) => c,
+                Ok(loaded) => {
+                    warnings(&loaded.warnings);
+                    loaded.catalogue
+                }
                 Err(e) => return Ok(report_bad_catalogue(&e)),
             };
             let patient = match Patient::parse(&catalogue, args.patient.as_deref().unwrap_or("")) {
                 Ok(p) => p,
                 Err(message) => {
-                    eprintln!("acuref: {message}");
+                    diagnostic(&message);
                     return Ok(EXIT_BAD_CATALOGUE);
                 }
             };
@@ -269,8 +272,7 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
 
 /// Prints a catalogue's problems to stderr and returns the exit status for them.
 pub fn report_bad_catalogue(error: &CatalogueError) -> i32 {
-    eprintln!("acuref: the catalogue could not be loaded");
-    eprintln!("{error}");
+    diagnostic(&format!("the catalogue could not be loaded\n{error}"));
     EXIT_BAD_CATALOGUE
 }
 
@@ -280,8 +282,12 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<i32>
         paths.base = Some(dir);
         paths.user = None;
     }
-    match load_catalogue(&paths) {
-        Ok(c) => {
+    match locate::load_strict(&paths) {
+        Ok(Loaded {
+            catalogue: c,
+            warnings: notes,
+        }) => {
+            warnings(&notes);
             writeln!(out, "catalogue is clean: {} files", c.files.len())?;
             for kind in Kind::ALL {
                 writeln!(
@@ -346,7 +352,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             let hits: Vec<Hit> = index
                 .search(&query, kind.map(Kind::from))
                 .into_iter()
-                .take(*limit)
+                .take(usize::from(*limit))
                 .collect();
             if *json {
                 json::print(out, &json::hits(c, index, &hits, patient))?;
@@ -413,10 +419,10 @@ fn find_entry(cx: &Context<'_>, query: &str, kinds: Option<&[Kind]>) -> Option<E
 fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Write) -> Result<i32> {
     let (c, patient, style) = (cx.c, cx.patient, cx.style);
     if patient.is_empty() {
-        eprintln!(
-            "acuref: say who the patient is with --patient; the states are: {}",
+        diagnostic(&format!(
+            "say who the patient is with --patient; the states are: {}",
             crate::catalogue::cautions::state_names(c).join(", ")
-        );
+        ));
         return Ok(EXIT_BAD_CATALOGUE);
     }
     let mut found = Vec::new();
@@ -424,10 +430,10 @@ fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Writ
         match find_entry(cx, name, Some(&[Kind::Point, Kind::Technique])) {
             Some(entry) => found.push(entry),
             None => {
-                eprintln!(
-                    "acuref: no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
-                    crate::catalogue::text::escape_controls(name)
-                );
+                diagnostic(&format!(
+                    "no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
+                    crate::catalogue::text::echo(name)
+                ));
                 return Ok(EXIT_BAD_CATALOGUE);
             }
         }
@@ -474,7 +480,7 @@ fn list_caution(
     }) else {
         bail!(
             "no contraindication `{}`; `acuref list contraindications` shows them all",
-            crate::catalogue::text::escape_controls(id)
+            crate::catalogue::text::echo(id)
         );
     };
     if kind != Kind::Point && kind != Kind::Technique {
@@ -543,10 +549,10 @@ fn alternatives(hits: &[Hit]) -> Vec<Hit> {
 }
 
 fn no_match(query: &str) -> i32 {
-    eprintln!(
-        "acuref: nothing matches \"{}\"; try a code (bl40), a pinyin or English name, or `acuref search` for a ranked list",
-        crate::catalogue::text::escape_controls(query)
-    );
+    diagnostic(&format!(
+        "nothing matches \"{}\"; try a code (bl40), a pinyin or English name, or `acuref search` for a ranked list",
+        crate::catalogue::text::echo(query)
+    ));
     1
 }
 
@@ -564,7 +570,7 @@ fn list_entries(
         let Some(ch) = find_channel(c, code) else {
             bail!(
                 "no channel `{}`; `acuref list channels` shows them all",
-                crate::catalogue::text::escape_controls(code)
+                crate::catalogue::text::echo(code)
             );
         };
         points = Some(c.backlinks.channel_points[ch].clone());
@@ -573,7 +579,7 @@ fn list_entries(
         let Some(r) = c.regions.position(id) else {
             bail!(
                 "no region `{}`; `acuref list regions` shows them all",
-                crate::catalogue::text::escape_controls(id)
+                crate::catalogue::text::echo(id)
             );
         };
         let in_region = &c.backlinks.region_points[r];

@@ -81,6 +81,20 @@ impl Style {
     }
 }
 
+/// Writes one diagnostic line to stderr, `acuref: ` first. A full or closed stderr is not
+/// an error worth dying for (`eprintln!` would panic), so a failed write is dropped.
+pub fn diagnostic(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "acuref: {message}");
+}
+
+/// Writes each warning of a load as a diagnostic.
+pub fn warnings(lines: &[String]) {
+    for line in lines {
+        diagnostic(&format!("warning: {line}"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Style;

@@ -191,9 +191,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             scroll = (end - height).min(start);
         }
     }
-    let paragraph = Paragraph::new(text.lines)
-        .block(block)
-        .scroll((scroll as u16, 0));
+    // The lines from the scroll position on: a scroll offset never has to fit in a u16.
+    let lines: Vec<Line> = text.lines.into_iter().skip(scroll).take(height).collect();
+    let paragraph = Paragraph::new(lines).block(block);
     frame.render_widget(paragraph, area);
 }
 
