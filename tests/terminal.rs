@@ -348,6 +348,21 @@ fn a_4000_byte_burst_then_ctrl_c_quits_at_once() {
 }
 
 #[test]
+fn a_stray_paste_start_never_freezes_the_keys() {
+    let shell = Shell::new("stray");
+    shell.start("");
+    // ESC [ 2 0 0 ~ with no end: the terminal's bytes as a broken program might send them.
+    shell
+        .tmux
+        .run(&["send-keys", "-t", "stray", "-H", "1b", "5b", "32", "30", "30", "7e"]);
+    shell.tmux.type_text("abc");
+    shell.tmux.keys(&["C-c"]);
+    let (status, stty) = shell.ended();
+    assert_eq!(status, "exited with 0", "Ctrl-c still quits");
+    assert_line_mode(&stty);
+}
+
+#[test]
 fn a_multi_line_paste_lands_in_the_query_and_runs_nothing() {
     let shell = Shell::new("paste");
     shell.start("");
