@@ -73,14 +73,25 @@ fn interactive(args: &Args) -> anyhow::Result<i32> {
         );
         return Ok(1);
     }
-    let catalogue = match cli::load_catalogue(&cli::DataPaths::from_env(args.data.clone())) {
-        Ok(loaded) => {
-            cli::warnings(&loaded.warnings);
-            loaded.catalogue
-        }
+    let loaded = match cli::load_catalogue(&cli::DataPaths::from_env(args.data.clone())) {
+        Ok(loaded) => loaded,
         Err(e) => return Ok(cli::report_bad_catalogue(&e)),
     };
-    let index = SearchIndex::new(&catalogue);
-    tui::run(&catalogue, &index, Theme::named(args.theme), args.mouse)?;
+    // The first warning stays in the footer until a key is pressed; all are printed on exit,
+    // on the normal screen, where they can be read and copied.
+    let notice = loaded.warnings.first().map(|w| {
+        let first = w.lines().next().unwrap_or_default().trim_end_matches(':');
+        format!("{first} (details on exit)")
+    });
+    let index = SearchIndex::new(&loaded.catalogue);
+    let result = tui::run(
+        &loaded.catalogue,
+        &index,
+        Theme::named(args.theme),
+        args.mouse,
+        notice,
+    );
+    cli::warnings(&loaded.warnings);
+    result?;
     Ok(0)
 }

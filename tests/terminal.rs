@@ -352,9 +352,18 @@ fn a_stray_paste_start_never_freezes_the_keys() {
     let shell = Shell::new("stray");
     shell.start("");
     // ESC [ 2 0 0 ~ with no end: the terminal's bytes as a broken program might send them.
-    shell
-        .tmux
-        .run(&["send-keys", "-t", "stray", "-H", "1b", "5b", "32", "30", "30", "7e"]);
+    shell.tmux.run(&[
+        "send-keys",
+        "-t",
+        "stray",
+        "-H",
+        "1b",
+        "5b",
+        "32",
+        "30",
+        "30",
+        "7e",
+    ]);
     shell.tmux.type_text("abc");
     shell.tmux.keys(&["C-c"]);
     let (status, stty) = shell.ended();

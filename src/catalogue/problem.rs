@@ -37,19 +37,29 @@ pub struct CatalogueError {
     pub problems: Vec<Problem>,
 }
 
-impl fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CatalogueError {
+    /// The problems, one (two-line) entry each, at most [`MAX_SHOWN`] of them and a count of
+    /// the rest.
+    pub fn problem_lines(&self) -> String {
+        let mut out = String::new();
         for problem in self.problems.iter().take(MAX_SHOWN) {
-            writeln!(f, "{problem}")?;
+            out.push_str(&format!("{problem}\n"));
         }
         let n = self.problems.len();
         if n > MAX_SHOWN {
-            writeln!(
-                f,
-                "... and {} more problems: fix these, then run `acuref check` again",
+            out.push_str(&format!(
+                "... and {} more problems: fix these, then run `acuref check` again\n",
                 n - MAX_SHOWN
-            )?;
+            ));
         }
+        out
+    }
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.problem_lines())?;
+        let n = self.problems.len();
         write!(
             f,
             "the catalogue has {n} problem{}; nothing was loaded",

@@ -151,7 +151,8 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
                     overlay = found.files;
                 }
                 Err(e) => warnings.push(format!(
-                    "your catalogue additions in {shown} were not used:\n{e}\n(fix them, or {bypass})"
+                    "your catalogue additions in {shown} were not used:\n{}(fix them, or {bypass})",
+                    e.problem_lines()
                 )),
             },
         }
@@ -170,7 +171,8 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
                 .map(|d| escape_controls(&d.display().to_string()))
                 .unwrap_or_default();
             warnings.push(format!(
-                "your catalogue additions in {shown} were not used:\n{e}\n(`acuref check` shows the problems; fix them, or {bypass})"
+                "your catalogue additions in {shown} were not used:\n{}(fix them, or {bypass})",
+                e.problem_lines()
             ));
             load(&[])?
         }

@@ -73,6 +73,9 @@ pub struct App<'a> {
     pub patient: Patient,
     /// The row of the patient panel under the cursor.
     pub patient_cursor: usize,
+    /// A line for the footer until the next key: how the catalogue was loaded (a user
+    /// directory that could not be used).
+    pub notice: Option<String>,
     /// Whether the key help is shown.
     pub help: bool,
     /// How far the key help is scrolled.
@@ -108,6 +111,7 @@ impl<'a> App<'a> {
             links: Vec::new(),
             patient: Patient::default(),
             patient_cursor: 0,
+            notice: None,
             help: false,
             help_scroll: 0,
             theme,

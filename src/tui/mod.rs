@@ -25,16 +25,18 @@ use theme::Theme;
 /// How often the loop looks at the terminal's size when nothing is typed.
 const IDLE: Duration = Duration::from_millis(250);
 
-/// Runs the interactive reference until the user quits. The terminal is given back on every
-/// way out: quit, error, panic and signals.
+/// Runs the interactive reference until the user quits, with `notice` in the footer until the
+/// first key. The terminal is given back on every way out: quit, error, panic and signals.
 pub fn run(
     catalogue: &Catalogue,
     index: &SearchIndex,
     theme: Theme,
     mouse: bool,
+    notice: Option<String>,
 ) -> anyhow::Result<()> {
     let (mut screen, bytes) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
+    app.notice = notice;
     let result = event_loop(&mut screen, &bytes, &mut app, mouse);
     terminal::give_back();
     result

@@ -15,6 +15,7 @@ const HISTORY: usize = 200;
 /// Handles one key press: in the help screen the browse keys scroll and any other key closes
 /// it; otherwise the keymap decides.
 pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
+    app.notice = None;
     if app.help {
         let page = app.page.max(1) as u16;
         match action_for(Mode::Browse, key) {

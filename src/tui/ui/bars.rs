@@ -155,6 +155,11 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
 
 /// Draws the key hints, as many as fit.
 pub fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+    if let Some(notice) = &app.notice {
+        let text = truncate(&format!(" {notice}"), area.width as usize);
+        frame.render_widget(Line::styled(text, app.theme.caution), area);
+        return;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, label) in hints(app) {
