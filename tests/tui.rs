@@ -535,7 +535,10 @@ fn a_load_warning_shows_in_the_footer_until_a_key() {
     let mut s = Session::new(80, 24, Theme::dark());
     s.app.notice = Some("your catalogue additions in /x were not used (details on exit)".into());
     let screen = s.screen();
-    assert!(screen.contains("were not used (details on exit)"), "{screen}");
+    assert!(
+        screen.contains("were not used (details on exit)"),
+        "{screen}"
+    );
     s.press("b");
     assert!(!s.screen().contains("were not used"));
 }
