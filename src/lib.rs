@@ -9,4 +9,5 @@ pub mod cli;
 mod cores;
 pub mod entry_view;
 pub mod search;
+pub mod text;
 pub mod tui;

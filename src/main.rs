@@ -39,7 +39,7 @@ fn argument_error(error: &clap::Error) -> ExitCode {
         .render()
         .to_string()
         .split('\n')
-        .map(acuref::catalogue::text::escape_controls)
+        .map(acuref::text::escape_controls)
         .collect();
     let text = text.join("\n");
     let status = error.exit_code();

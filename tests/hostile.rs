@@ -7,8 +7,8 @@ mod common;
 
 use std::time::Duration;
 
-use acuref::catalogue::text::is_forbidden;
 use acuref::catalogue::{Catalogue, CatalogueFile, builtin_files};
+use acuref::text::is_forbidden;
 use acuref::tui::app::App;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};

@@ -121,7 +121,7 @@ impl Patient {
             let state = find_state(c, name).ok_or_else(|| {
                 format!(
                     "no patient state `{}`; the states are: {}",
-                    super::text::echo(name),
+                    crate::text::echo(name),
                     state_names(c).join(", ")
                 )
             })?;

@@ -13,8 +13,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::links::Backlinks;
 use super::problem::{CatalogueError, Problem, SourceText};
-use super::text::{MAX_LIST_ITEMS, MAX_TEXT_BYTES, echo, escape_controls, text_fault};
+use super::text::{MAX_LIST_ITEMS, MAX_TEXT_BYTES, text_fault};
 use super::*;
+use crate::text::{echo, escape_controls};
 
 /// The largest catalogue file read; anything bigger is refused rather than parsed.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
-use crate::catalogue::text::escape_controls;
 use crate::catalogue::{Catalogue, CatalogueError, CatalogueFile, read_dir};
+use crate::text::escape_controls;
 
 /// The directories a catalogue is read from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -432,7 +432,7 @@ fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Writ
             None => {
                 diagnostic(&format!(
                     "no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
-                    crate::catalogue::text::echo(name)
+                    crate::text::echo(name)
                 ));
                 return Ok(EXIT_BAD_CATALOGUE);
             }
@@ -480,7 +480,7 @@ fn list_caution(
     }) else {
         bail!(
             "no contraindication `{}`; `acuref list contraindications` shows them all",
-            crate::catalogue::text::echo(id)
+            crate::text::echo(id)
         );
     };
     if kind != Kind::Point && kind != Kind::Technique {
@@ -551,7 +551,7 @@ fn alternatives(hits: &[Hit]) -> Vec<Hit> {
 fn no_match(query: &str) -> i32 {
     diagnostic(&format!(
         "nothing matches \"{}\"; try a code (bl40), a pinyin or English name, or `acuref search` for a ranked list",
-        crate::catalogue::text::echo(query)
+        crate::text::echo(query)
     ));
     1
 }
@@ -570,7 +570,7 @@ fn list_entries(
         let Some(ch) = find_channel(c, code) else {
             bail!(
                 "no channel `{}`; `acuref list channels` shows them all",
-                crate::catalogue::text::echo(code)
+                crate::text::echo(code)
             );
         };
         points = Some(c.backlinks.channel_points[ch].clone());
@@ -579,7 +579,7 @@ fn list_entries(
         let Some(r) = c.regions.position(id) else {
             bail!(
                 "no region `{}`; `acuref list regions` shows them all",
-                crate::catalogue::text::echo(id)
+                crate::text::echo(id)
             );
         };
         let in_region = &c.backlinks.region_points[r];

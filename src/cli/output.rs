@@ -56,28 +56,14 @@ impl Style {
         }
     }
 
-    /// Word-wraps text to the width, indenting continuation lines.
+    /// Word-wraps text to the width by display width (hanzi take two columns), indenting
+    /// continuation lines.
     pub fn wrap(&self, text: &str, indent: usize) -> String {
         let Some(width) = self.width else {
             return text.to_string();
         };
         let room = width.saturating_sub(indent).max(20);
-        let mut out = String::new();
-        let mut line_len = 0;
-        for word in text.split(' ') {
-            let len = word.chars().count();
-            if line_len > 0 && line_len + 1 + len > room {
-                out.push('\n');
-                out.push_str(&" ".repeat(indent));
-                line_len = 0;
-            } else if line_len > 0 {
-                out.push(' ');
-                line_len += 1;
-            }
-            out.push_str(word);
-            line_len += len;
-        }
-        out
+        crate::text::wrap(text, room).join(&format!("\n{}", " ".repeat(indent)))
     }
 }
 
@@ -118,5 +104,17 @@ mod tests {
             "{wrapped}"
         );
         assert!(wrapped.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+
+    #[test]
+    fn hanzi_wrap_by_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        let s = Style {
+            styled: false,
+            width: Some(30),
+        };
+        let wrapped = s.wrap(&"腎俞 肾俞 委中 ".repeat(8), 4);
+        assert!(wrapped.lines().count() > 2);
+        assert!(wrapped.lines().all(|l| l.width() <= 30), "{wrapped}");
     }
 }

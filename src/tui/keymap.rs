@@ -3,7 +3,7 @@
 //! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
 //! Backspace, so neither is bound on its own.
 
-use crate::catalogue::text::is_forbidden;
+use crate::text::is_forbidden;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Whether typing edits the query or moves around.

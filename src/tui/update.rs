@@ -63,7 +63,7 @@ pub fn handle_paste(app: &mut App<'_>, text: &str) {
                 c
             }
         })
-        .filter(|&c| !crate::catalogue::text::is_forbidden(c))
+        .filter(|&c| !crate::text::is_forbidden(c))
         .collect();
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.is_empty() {

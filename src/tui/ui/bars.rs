@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, Focus, ListSource};
 use super::super::keymap::{Action, Mode, Scope, first_key};
-use super::wrap::truncate;
-use crate::catalogue::text::escape_controls;
+use crate::text::escape_controls;
+use crate::text::truncate;
 
 /// Draws the query, the mode and the `shown/total` counter; places the cursor when typing.
 pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {

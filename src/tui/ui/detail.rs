@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, Focus};
 use super::super::theme::Theme;
-use super::wrap::wrap;
 use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, EntryRef};
 use crate::entry_view::{entry_view, link_text};
+use crate::text::wrap;
 
 /// The lines of an entry's detail at a width, and the line each link starts on.
 pub struct DetailText {

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use super::super::app::{App, Focus, ListSource};
-use super::wrap::truncate;
 use crate::catalogue::{EntryRef, Kind};
 use crate::entry_view::{Mark, mark};
 use crate::search::Hit;
+use crate::text::truncate;
 
 /// A three-letter badge for each kind of entry.
 pub fn kind_badge(kind: Kind) -> &'static str {

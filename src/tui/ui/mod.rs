@@ -6,13 +6,12 @@ mod help;
 pub mod layout;
 mod list;
 mod patient;
-mod wrap;
 
 use ratatui::Frame;
 use ratatui::text::Line;
 
 use super::app::App;
-use wrap::truncate;
+use crate::text::truncate;
 
 pub use detail::{DetailText, detail_text};
 

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::App;
-use super::wrap::{truncate, wrap};
 use crate::catalogue::cautions::patient_contraindications;
+use crate::text::{truncate, wrap};
 
 /// The panel's lines: one per state, then what the keys do and the privacy rule.
 pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {

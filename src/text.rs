@@ -1,7 +1,45 @@
-//! Word-wrapping by display width (hanzi take two columns), so the detail pane knows on which
-//! screen line each link lands.
+//! Terminal-safe text, for every front end: escaping what a terminal would act on, and
+//! wrapping and truncating by display width (a hanzi takes two columns).
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters no catalogue text may hold and no screen may show raw: C0 and C1 controls (ESC, CSI, newline and tab
+/// included), the bidirectional overrides and marks that can make text display differently
+/// from what it says, and the invisible characters that corrupt a terminal's layout (zero
+/// width spaces and joiners, word joiners, line and paragraph separators, the byte order
+/// mark, tag characters).
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{2029}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{FEFF}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// The text with every forbidden character replaced by a visible `\u{..}` escape, so nothing
+/// from a user or a file can drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_forbidden) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_forbidden(c) {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// Splits text into lines of at most `width` columns, breaking at spaces where it can and
 /// inside a word only when the word alone is too wide.
@@ -60,6 +98,11 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// A user's value as a message echoes it: escaped and cut to 60 columns.
+pub fn echo(text: &str) -> String {
+    escape_controls(&truncate(text, 60))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +122,14 @@ mod tests {
         assert_eq!(truncate("Shenshu", 5), "Shen…");
         assert_eq!(truncate("腎俞腎俞", 5), "腎俞…");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn escapes_what_could_drive_a_terminal() {
+        assert_eq!(escape_controls("BL23"), "BL23");
+        assert_eq!(
+            escape_controls("\u{1b}]52;c;aGk=\u{7}"),
+            "\\u{1B}]52;c;aGk=\\u{7}"
+        );
     }
 }
