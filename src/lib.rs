@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 mod cores;
 pub mod entry_view;
+pub mod paths;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use acuref::cli::{self, Args};
+use acuref::catalogue::CatalogueError;
+use acuref::cli::{self, Args, Status, ThemeArg};
 use acuref::search::SearchIndex;
-use acuref::tui::{self, theme::Theme};
+use acuref::tui::{self, theme::Theme, theme::ThemeName};
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
@@ -20,13 +21,19 @@ fn main() -> ExitCode {
         None => interactive(&args),
     };
     match status {
-        Ok(code) => ExitCode::from(code as u8),
+        Ok(status) => status.into(),
         // The reader stopped early (`acuref list points | head`): what it wanted was written.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            cli::diagnostic(&format!("{e:#}"));
-            ExitCode::from(1)
-        }
+        Err(e) => match e.downcast_ref::<CatalogueError>() {
+            Some(problems) => {
+                cli::diagnostic(&format!("the catalogue could not be loaded\n{problems}"));
+                Status::BadInput.into()
+            }
+            None => {
+                cli::diagnostic(&format!("{e:#}"));
+                Status::NothingFound.into()
+            }
+        },
     }
 }
 
@@ -66,17 +73,19 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn interactive(args: &Args) -> anyhow::Result<i32> {
+fn interactive(args: &Args) -> anyhow::Result<Status> {
     if !std::io::stdout().is_terminal() {
         cli::diagnostic(
             "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)",
         );
-        return Ok(1);
+        return Ok(Status::NothingFound);
     }
-    let loaded = match cli::load_catalogue(&cli::DataPaths::from_env(args.data.clone())) {
-        Ok(loaded) => loaded,
-        Err(e) => return Ok(cli::report_bad_catalogue(&e)),
-    };
+    let loaded =
+        match acuref::paths::load_catalogue(&acuref::paths::DataPaths::from_env(args.data.clone()))
+        {
+            Ok(loaded) => loaded,
+            Err(e) => return Err(e.into()),
+        };
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
     // on the normal screen, where they can be read and copied.
     let notice = loaded.warnings.first().map(|w| {
@@ -87,11 +96,20 @@ fn interactive(args: &Args) -> anyhow::Result<i32> {
     let result = tui::run(
         &loaded.catalogue,
         &index,
-        Theme::named(args.theme),
+        Theme::named(args.theme.map(theme_name)),
         args.mouse,
         notice,
     );
     cli::warnings(&loaded.warnings);
     result?;
-    Ok(0)
+    Ok(Status::Success)
+}
+
+/// The TUI's theme for the one named on the command line.
+fn theme_name(arg: ThemeArg) -> ThemeName {
+    match arg {
+        ThemeArg::Dark => ThemeName::Dark,
+        ThemeArg::Light => ThemeName::Light,
+        ThemeArg::Mono => ThemeName::Mono,
+    }
 }

@@ -3,7 +3,6 @@
 
 mod card;
 mod json;
-mod locate;
 mod output;
 
 use std::io::Write;
@@ -13,17 +12,30 @@ use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::catalogue::cautions::Patient;
-use crate::catalogue::{Catalogue, CatalogueError, EntryRef, Kind};
+use crate::catalogue::{Catalogue, EntryRef, Kind};
+use crate::paths::{DataPaths, Loaded, load_catalogue, load_strict};
 use crate::search::{Hit, SearchIndex};
 
-pub use locate::{DataPaths, Loaded, load_catalogue};
 pub use output::{Style, diagnostic, warnings};
 
-/// Exit status for a catalogue that failed to load or check, or an unknown patient state.
-pub const EXIT_BAD_CATALOGUE: i32 = 2;
+/// How a command ended, as its exit status says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// It did what was asked (0).
+    Success = 0,
+    /// Nothing matched, or an error other than bad input (1).
+    NothingFound = 1,
+    /// A bad catalogue, an unknown patient state or entry (2).
+    BadInput = 2,
+    /// `acuref safety` found an entry forbidden for the patient (3).
+    Forbidden = 3,
+}
 
-/// Exit status of `acuref safety` when an entry is forbidden for the patient.
-pub const EXIT_FORBIDDEN: i32 = 3;
+impl From<Status> for std::process::ExitCode {
+    fn from(status: Status) -> Self {
+        std::process::ExitCode::from(status as u8)
+    }
+}
 
 /// What every query command reads.
 struct Context<'a> {
@@ -58,7 +70,7 @@ pub struct Args {
 
     /// Colour theme of the interactive reference (default: `dark`; `mono` when NO_COLOR is set)
     #[arg(long, value_enum, global = true)]
-    pub theme: Option<ThemeName>,
+    pub theme: Option<ThemeArg>,
 
     /// Let the interactive reference capture the mouse (wheel scrolls, click selects)
     #[arg(long, global = true)]
@@ -75,9 +87,9 @@ pub struct Args {
     pub command: Option<Command>,
 }
 
-/// The colour themes of the interactive reference.
+/// The colour themes of the interactive reference, as the command line names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
+pub enum ThemeArg {
     /// Colours for a dark terminal background.
     Dark,
     /// Colours for a light terminal background.
@@ -226,21 +238,21 @@ pub enum Command {
 }
 
 /// Runs a non-interactive command. Returns the process exit status.
-pub fn run(args: &Args, command: &Command) -> Result<i32> {
+pub fn run(args: &Args, command: &Command) -> Result<Status> {
     let style = Style::for_stdout();
     let mut out = std::io::stdout().lock();
     match command {
         Command::Paths => {
             let paths = DataPaths::from_env(args.data.clone());
             write!(out, "{}", paths.describe())?;
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a failed write.
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Args::command(), "acuref", &mut script);
             out.write_all(&script)?;
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::Check { dir } => check(args, dir.clone(), &mut out),
         _ => {
@@ -249,13 +261,13 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
                     warnings(&loaded.warnings);
                     loaded.catalogue
                 }
-                Err(e) => return Ok(report_bad_catalogue(&e)),
+                Err(e) => return Err(e.into()),
             };
             let patient = match Patient::parse(&catalogue, args.patient.as_deref().unwrap_or("")) {
                 Ok(p) => p,
                 Err(message) => {
                     diagnostic(&message);
-                    return Ok(EXIT_BAD_CATALOGUE);
+                    return Ok(Status::BadInput);
                 }
             };
             let index = SearchIndex::new(&catalogue);
@@ -270,19 +282,13 @@ pub fn run(args: &Args, command: &Command) -> Result<i32> {
     }
 }
 
-/// Prints a catalogue's problems to stderr and returns the exit status for them.
-pub fn report_bad_catalogue(error: &CatalogueError) -> i32 {
-    diagnostic(&format!("the catalogue could not be loaded\n{error}"));
-    EXIT_BAD_CATALOGUE
-}
-
-fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<i32> {
+fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Status> {
     let mut paths = DataPaths::from_env(args.data.clone());
     if let Some(dir) = dir {
         paths.base = Some(dir);
         paths.user = None;
     }
-    match locate::load_strict(&paths) {
+    match load_strict(&paths) {
         Ok(Loaded {
             catalogue: c,
             warnings: notes,
@@ -308,9 +314,9 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<i32>
                 "  ({channel_points} channel points, {} extra points)",
                 c.points.len() - channel_points
             )?;
-            Ok(0)
+            Ok(Status::Success)
         }
-        Err(e) => Ok(report_bad_catalogue(&e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -324,7 +330,7 @@ fn joined(words: &[String]) -> Result<String> {
     Ok(query)
 }
 
-fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) -> Result<i32> {
+fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) -> Result<Status> {
     let (c, index, patient, style) = (cx.c, cx.index, cx.patient, cx.style);
     match command {
         Command::Show { query, kind, json } => {
@@ -340,7 +346,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 card::write_card(out, c, first.entry, patient, style)?;
                 card::write_alternatives(out, c, &others, patient, style)?;
             }
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::Search {
             query,
@@ -356,7 +362,11 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 .collect();
             if *json {
                 json::print(out, &json::hits(c, index, &hits, patient))?;
-                return Ok(if hits.is_empty() { 1 } else { 0 });
+                return Ok(if hits.is_empty() {
+                    Status::NothingFound
+                } else {
+                    Status::Success
+                });
             }
             if hits.is_empty() {
                 return Ok(no_match(&query));
@@ -364,7 +374,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             for hit in &hits {
                 card::write_hit_line(out, c, index, hit, patient, style)?;
             }
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::List {
             kind,
@@ -384,7 +394,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                     card::write_entry_line(out, c, entry, patient, style)?;
                 }
             }
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::Links { id, json } => {
             let query = joined(id)?;
@@ -396,10 +406,10 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             } else {
                 card::write_links(out, c, entry, patient, style)?;
             }
-            Ok(0)
+            Ok(Status::Success)
         }
         Command::Safety { entries, json } => safety(cx, entries, *json, out),
-        Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(0),
+        Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(Status::Success),
     }
 }
 
@@ -416,14 +426,19 @@ fn find_entry(cx: &Context<'_>, query: &str, kinds: Option<&[Kind]>) -> Option<E
 }
 
 /// `acuref safety`: one verdict line per entry, then the rules behind it.
-fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Write) -> Result<i32> {
+fn safety(
+    cx: &Context<'_>,
+    names: &[String],
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<Status> {
     let (c, patient, style) = (cx.c, cx.patient, cx.style);
     if patient.is_empty() {
         diagnostic(&format!(
             "say who the patient is with --patient; the states are: {}",
             crate::catalogue::cautions::state_names(c).join(", ")
         ));
-        return Ok(EXIT_BAD_CATALOGUE);
+        return Ok(Status::BadInput);
     }
     let mut found = Vec::new();
     for name in names {
@@ -434,7 +449,7 @@ fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Writ
                     "no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
                     crate::text::echo(name)
                 ));
-                return Ok(EXIT_BAD_CATALOGUE);
+                return Ok(Status::BadInput);
             }
         }
     }
@@ -458,7 +473,11 @@ fn safety(cx: &Context<'_>, names: &[String], as_json: bool, out: &mut impl Writ
             card::write_verdict(out, c, entry, patient, style)?;
         }
     }
-    Ok(if forbidden { EXIT_FORBIDDEN } else { 0 })
+    Ok(if forbidden {
+        Status::Forbidden
+    } else {
+        Status::Success
+    })
 }
 
 /// `acuref list --caution ID`: what a contraindication's rules cover, grouped by what they
@@ -470,7 +489,7 @@ fn list_caution(
     id: &str,
     as_json: bool,
     out: &mut impl Write,
-) -> Result<i32> {
+) -> Result<Status> {
     let c = cx.c;
     let Some(contra) = c.find(Kind::Contraindication, id).or_else(|| {
         crate::catalogue::cautions::find_state(c, id).map(|s| EntryRef {
@@ -512,7 +531,7 @@ fn list_caution(
             })
             .collect();
         json::print(out, &serde_json::Value::Array(list))?;
-        return Ok(0);
+        return Ok(Status::Success);
     }
     use crate::catalogue::Level;
     for level in [Level::Forbidden, Level::Caution, Level::Note] {
@@ -532,7 +551,7 @@ fn list_caution(
             writeln!(out, "    {}", cx.style.dim(summary))?;
         }
     }
-    Ok(0)
+    Ok(Status::Success)
 }
 
 /// Hits a user should be told about besides the first: the other readings of a code, and
@@ -548,12 +567,12 @@ fn alternatives(hits: &[Hit]) -> Vec<Hit> {
         .collect()
 }
 
-fn no_match(query: &str) -> i32 {
+fn no_match(query: &str) -> Status {
     diagnostic(&format!(
         "nothing matches \"{}\"; try a code (bl40), a pinyin or English name, or `acuref search` for a ranked list",
         crate::text::echo(query)
     ));
-    1
+    Status::NothingFound
 }
 
 fn list_entries(

@@ -6,7 +6,16 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::ThemeName;
+/// The themes by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours for a dark terminal background.
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colours: bold, reverse and underline only.
+    Mono,
+}
 
 /// How each part of the screen is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

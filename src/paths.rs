@@ -1,5 +1,6 @@
-//! Where the catalogue comes from: the built-in one or `--data DIR` / `ACUREF_DATA`, plus the
-//! user's own directory, whose entries add to or replace built-in entries by id.
+//! Where things live, for both front ends: the catalogue (the built-in one, or `--data DIR` /
+//! `ACUREF_DATA`), plus the user's own directory, whose entries add to or replace built-in
+//! entries by id; and how a catalogue is loaded from them.
 
 use std::path::{Path, PathBuf};
 
