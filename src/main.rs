@@ -81,11 +81,7 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         return Ok(Status::NothingFound);
     }
     let loaded =
-        match acuref::paths::load_catalogue(&acuref::paths::DataPaths::from_env(args.data.clone()))
-        {
-            Ok(loaded) => loaded,
-            Err(e) => return Err(e.into()),
-        };
+        acuref::paths::load_catalogue(&acuref::paths::DataPaths::from_env(args.data.clone()))?;
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
     // on the normal screen, where they can be read and copied.
     let notice = loaded.warnings.first().map(|w| {

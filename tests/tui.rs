@@ -4,8 +4,8 @@
 mod common;
 
 use acuref::catalogue::Kind;
+use acuref::tui::app::Mode;
 use acuref::tui::app::{App, Focus};
-use acuref::tui::keymap::Mode;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
 use common::builtin;

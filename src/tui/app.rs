@@ -4,8 +4,18 @@ use crate::catalogue::cautions::{Patient, verdict_level};
 use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link};
 use crate::search::{Hit, SearchIndex};
 
-use super::keymap::Mode;
 use super::theme::Theme;
+
+/// Whether typing edits the query or moves around.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Typing edits the query; results narrow on every key.
+    Search,
+    /// Keys move, open and follow links.
+    Browse,
+    /// The patient panel is open: keys set the patient's states.
+    Patient,
+}
 
 /// What the left-hand list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

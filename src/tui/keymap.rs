@@ -3,19 +3,9 @@
 //! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
 //! Backspace, so neither is bound on its own.
 
+use super::app::Mode;
 use crate::text::is_forbidden;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-/// Whether typing edits the query or moves around.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Typing edits the query; results narrow on every key.
-    Search,
-    /// Keys move, open and follow links.
-    Browse,
-    /// The patient panel is open: keys set the patient's states.
-    Patient,
-}
 
 /// Everything a key can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -44,7 +45,7 @@ pub fn run(
 
 /// Tells the app how many list rows the frame shows, for paging. Called before every frame.
 pub fn fit(app: &mut App<'_>, area: Rect) {
-    app.page = ui::layout::list_rows(area, app);
+    app.page = layout::list_rows(area, app);
 }
 
 fn event_loop(
@@ -96,7 +97,7 @@ fn event_loop(
                 Step::Input(Input::Key(key)) => update::handle_key(app, key),
                 Step::Input(Input::Paste(text)) => update::handle_paste(app, &text),
                 Step::Input(Input::Mouse(event)) if mouse => {
-                    let areas = ui::layout::areas(area, app);
+                    let areas = layout::areas(area, app);
                     update::handle_mouse(app, event, &areas);
                 }
                 Step::Input(Input::Mouse(_)) => {}
@@ -120,11 +121,11 @@ enum Step {
 fn coalesce_typing(app: &App<'_>, inputs: Vec<Input>) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut typed = String::new();
-    let mut joining = app.mode == keymap::Mode::Search && !app.help;
+    let mut joining = app.mode == app::Mode::Search && !app.help;
     for input in inputs {
         if joining
             && let Input::Key(key) = &input
-            && let Some(keymap::Action::Insert(c)) = keymap::action_for(keymap::Mode::Search, *key)
+            && let Some(keymap::Action::Insert(c)) = keymap::action_for(app::Mode::Search, *key)
         {
             typed.push(c);
             continue;

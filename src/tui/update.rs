@@ -3,9 +3,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
+use super::app::Mode;
 use super::app::{App, Focus, ListSource, View};
-use super::keymap::{Action, Mode, action_for};
-use super::ui::layout::Areas;
+use super::keymap::{Action, action_for};
+use super::layout::Areas;
 use crate::catalogue::Kind;
 use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 

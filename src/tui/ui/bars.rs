@@ -5,8 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::super::app::Mode;
 use super::super::app::{App, Focus, ListSource};
-use super::super::keymap::{Action, Mode, Scope, first_key};
+use super::super::keymap::{Action, Scope, first_key};
 use crate::text::escape_controls;
 use crate::text::truncate;
 

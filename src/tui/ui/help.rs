@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let height = area.height.min(lines.len() as u16 + 2);
     let hidden = (lines.len() as u16 + 2).saturating_sub(height);
     let scroll = app.help_scroll.min(hidden);
-    let popup = super::layout::centered(area, width, height);
+    let popup = crate::tui::layout::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let mut block = Block::bordered()
         .border_style(app.theme.border_focused)

@@ -3,7 +3,6 @@
 mod bars;
 mod detail;
 mod help;
-pub mod layout;
 mod list;
 mod patient;
 
@@ -18,7 +17,7 @@ pub use detail::{DetailText, detail_text};
 /// Draws one frame of the app, at any size.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
     let area = frame.area();
-    if layout::too_small(area) {
+    if super::layout::too_small(area) {
         let notice = truncate(
             "Terminal too small: enlarge it, or Ctrl-c to quit.",
             area.width as usize,
@@ -26,7 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
         frame.render_widget(Line::styled(notice, app.theme.caution), area);
         return;
     }
-    let areas = layout::areas(area, app);
+    let areas = super::layout::areas(area, app);
     bars::draw_search(frame, areas.search, app);
     if let Some(list) = areas.list {
         list::draw(frame, list, app);
@@ -38,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
         detail::draw_preview(frame, preview, app);
     }
     bars::draw_footer(frame, areas.footer, app);
-    if app.mode == super::keymap::Mode::Patient {
+    if app.mode == super::app::Mode::Patient {
         patient::draw(frame, area, app);
     }
     if app.help {

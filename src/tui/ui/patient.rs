@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let width = area.width.min(72);
     let lines = patient_lines(app, width.saturating_sub(2) as usize);
     let height = area.height.min(lines.len() as u16 + 2);
-    let popup = super::layout::centered(area, width, height);
+    let popup = crate::tui::layout::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(app.theme.border_focused)

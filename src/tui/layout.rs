@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::super::app::{App, Focus};
+use super::app::{App, Focus};
 
 /// The smallest terminal anything but a notice is drawn in.
 pub const MIN_WIDTH: u16 = 20;
