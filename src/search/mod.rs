@@ -14,105 +14,19 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::catalogue::codes::{Reading, code_key, point_code_keys};
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 
-/// What part of an entry a field is; decides its weight.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum FieldKind {
-    /// A code or id.
-    Code,
-    /// A name: pinyin, hanzi, English, a condition's name.
-    Name,
-    /// An alternate name or alias.
-    Alias,
-    /// A point category.
-    Category,
-    /// An indication.
-    Indication,
-    /// An action.
-    Action,
-    /// A summary, citation or other description.
-    #[default]
-    Description,
-}
+mod fields;
+mod filter;
+mod fold;
+mod score;
 
-impl FieldKind {
-    /// Whether the field is a name or code, matched fuzzily.
-    fn is_name(self) -> bool {
-        matches!(self, FieldKind::Code | FieldKind::Name | FieldKind::Alias)
-    }
+pub use fields::{Field, FieldKind};
+pub use fold::{fold, fold_char};
 
-    fn weight(self) -> i64 {
-        match self {
-            FieldKind::Code => 12,
-            FieldKind::Name => 10,
-            FieldKind::Alias => 9,
-            FieldKind::Category => 5,
-            FieldKind::Indication => 4,
-            FieldKind::Action => 3,
-            FieldKind::Description => 2,
-        }
-    }
-}
-
-/// One searchable text of an entry.
-#[derive(Debug)]
-pub struct Field {
-    /// What it is.
-    pub kind: FieldKind,
-    /// The text as displayed.
-    pub text: String,
-}
-
-/// What characters a field holds, as bit sets: enough to rule most fields out of a query
-/// without reading their text.
-#[derive(Clone, Copy, Debug, Default)]
-struct Filter {
-    /// What the field is: names are matched fuzzily, other texts word by word.
-    kind: FieldKind,
-    /// Where the field's folded text lies in [`SearchIndex::folded`].
-    start: u32,
-    /// Where it ends there.
-    end: u32,
-    /// Every character of the field (see [`char_bit`]).
-    chars: u64,
-    /// The first letter or digit of every word (hanzi, which match anywhere, are left out).
-    initials: u64,
-}
-
-impl Filter {
-    fn of(folded: &str, kind: FieldKind) -> Filter {
-        let mut filter = Filter {
-            kind,
-            ..Filter::default()
-        };
-        let mut previous = ' ';
-        for c in folded.chars() {
-            let bit = char_bit(c);
-            filter.chars |= bit;
-            if c.is_ascii_alphanumeric() && !previous.is_alphanumeric() {
-                filter.initials |= bit;
-            }
-            previous = c;
-        }
-        filter
-    }
-
-    /// Whether a field with this filter could hold a text with the `wanted` one.
-    fn admits(self, wanted: Filter) -> bool {
-        self.chars & wanted.chars == wanted.chars
-            && self.initials & wanted.initials == wanted.initials
-    }
-}
-
-/// The bit a folded character sets in a [`Filter`]: one per ASCII letter and digit, none for
-/// spaces and punctuation, and one of 28 shared bits for any other character (hanzi...).
-fn char_bit(c: char) -> u64 {
-    match c {
-        'a'..='z' => 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-        c if c.is_whitespace() || c.is_ascii_punctuation() => 0,
-        c => 1 << (36 + c as u32 % 28),
-    }
-}
+use fields::doc_fields;
+use filter::{Filter, Query, is_subsequence};
+use score::{
+    CODE_HIT, MIN_FUZZY_PER_CHAR, NAME_PREFIX_BONUS, WHOLE_NAME_BONUS, words_positions, words_score,
+};
 
 /// The searchable texts of one entry.
 #[derive(Debug)]
@@ -123,50 +37,6 @@ struct Doc {
     first_filter: usize,
     /// The characters of all fields together: a query needing one missing here cannot match.
     chars: u64,
-}
-
-/// A query folded and split once, for matching against every document.
-struct Query {
-    /// The words typed, folded.
-    terms: Vec<String>,
-    /// The words run together, for matching names.
-    compact: String,
-    /// What a name must hold to match the whole query fuzzily.
-    name_filter: Filter,
-    /// What a text must hold to have every word of the query at a word start.
-    words_filter: Filter,
-    /// The same for each word alone.
-    term_filters: Vec<Filter>,
-}
-
-impl Query {
-    fn new(text: &str) -> Query {
-        let folded = fold(text);
-        let terms: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
-        let compact = terms.concat();
-        let term_filters: Vec<Filter> = terms
-            .iter()
-            .map(|t| Filter::of(t, FieldKind::Description))
-            .collect();
-        let words_filter = term_filters
-            .iter()
-            .fold(Filter::default(), |all, f| Filter {
-                chars: all.chars | f.chars,
-                initials: all.initials | f.initials,
-                ..all
-            });
-        Query {
-            name_filter: Filter {
-                kind: FieldKind::Name,
-                chars: words_filter.chars,
-                ..Filter::default()
-            },
-            words_filter,
-            term_filters,
-            terms,
-            compact,
-        }
-    }
 }
 
 /// One search result.
@@ -205,117 +75,6 @@ impl std::fmt::Debug for SearchIndex {
             .finish()
     }
 }
-
-/// Variant forms of characters in point names, folded to one form: WHO prints 兪 where most
-/// texts write 俞, and sources differ on 沖/衝, 谿/溪, 戶/户 and a few others.
-const VARIANTS: &[(char, char)] = &[
-    ('兪', '俞'),
-    ('沖', '衝'),
-    ('谿', '溪'),
-    ('戶', '户'),
-    ('瘂', '啞'),
-    ('顖', '囟'),
-    ('蹺', '蹻'),
-    ('霊', '靈'),
-];
-
-/// Folds one character: lower case, tone marks and other accents removed, variant hanzi
-/// unified.
-pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    if let Some(&(_, to)) = VARIANTS.iter().find(|(from, _)| *from == lower) {
-        return to;
-    }
-    let mut base = lower;
-    let mut first = true;
-    unicode_normalization::char::decompose_canonical(lower, |d| {
-        if first {
-            base = d;
-            first = false;
-        }
-    });
-    base
-}
-
-/// Folds text one character for one character.
-pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
-}
-
-/// The searchable fields of an entry. A text that folds to one already indexed (the pinyin
-/// with tones, simplified hanzi equal to the traditional) is left out: it could only match
-/// where its twin does.
-fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
-    use FieldKind::*;
-    let mut fields: Vec<(Field, String)> = Vec::new();
-    // Seen folded texts, so an entry with many fields is indexed in linear time.
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut add = |kind: FieldKind, text: &str| {
-        let folded = fold(text);
-        if seen.insert(folded.clone()) {
-            let text = text.to_string();
-            fields.push((Field { kind, text }, folded));
-        }
-    };
-    let i = entry.index;
-    match entry.kind {
-        Kind::Point => {
-            let p = &c.points[i];
-            add(Code, &p.code);
-            add(Name, &p.pinyin);
-            add(Name, &p.pinyin_tones);
-            add(Name, &p.hanzi);
-            add(Name, &p.hanzi_simplified);
-            add(Name, &p.english);
-            p.alt_names.iter().for_each(|n| add(Alias, n));
-            p.other_codes.iter().for_each(|o| add(Alias, &o.code));
-            p.categories.iter().for_each(|n| add(Category, n));
-            p.indications.iter().for_each(|n| add(Indication, n));
-            p.actions.iter().for_each(|n| add(Action, n));
-        }
-        Kind::Condition => {
-            let x = &c.conditions[i];
-            add(Name, &x.name);
-            x.aliases.iter().for_each(|n| add(Alias, n));
-            add(Description, &x.summary);
-        }
-        Kind::Technique => {
-            let x = &c.techniques[i];
-            add(Name, &x.name);
-            x.aliases.iter().for_each(|n| add(Alias, n));
-            add(Description, &x.summary);
-        }
-        Kind::Contraindication => {
-            let x = &c.contraindications[i];
-            add(Name, &x.name);
-            if let Some(patient) = &x.patient {
-                add(Alias, &patient.alias);
-            }
-            add(Description, &x.summary);
-        }
-        Kind::Channel => {
-            let x = &c.channels[i];
-            add(Code, &x.id);
-            add(Name, &x.name);
-            add(Name, &x.full_name);
-            add(Name, &x.pinyin);
-            add(Name, &x.hanzi);
-            add(Name, &x.hanzi_simplified);
-            x.code_aliases.iter().for_each(|n| add(Alias, n));
-        }
-        Kind::Region => add(Name, &c.regions[i].name),
-        Kind::Source => {
-            let x = &c.sources[i];
-            add(Description, &x.id);
-            add(Description, &x.citation);
-        }
-    }
-    fields
-}
-
 impl SearchIndex {
     /// Indexes every entry of a catalogue.
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
@@ -467,7 +226,7 @@ impl SearchIndex {
                 .unwrap_or(0);
             hits.push(Hit {
                 entry: doc.entry,
-                score: i64::MAX / 2 - rank as i64,
+                score: CODE_HIT - rank as i64,
                 field,
                 reading: Some(reading.clone()),
             });
@@ -560,16 +319,16 @@ impl SearchIndex {
         }
         let raw = self.matcher.fuzzy_match(folded, pattern)?;
         let length = pattern.chars().count() as i64;
-        if raw < length * 8 {
+        if raw < length * MIN_FUZZY_PER_CHAR {
             return None;
         }
         let mut compact = folded.chars().filter(|c| !c.is_whitespace());
         let bonus = if !pattern.chars().all(|p| compact.next() == Some(p)) {
             0
         } else if compact.next().is_none() {
-            200
+            WHOLE_NAME_BONUS
         } else {
-            80
+            NAME_PREFIX_BONUS
         };
         Some(raw + bonus)
     }
@@ -617,64 +376,4 @@ impl Hit {
             reading: None,
         }
     }
-}
-
-/// Whether the pattern's characters occur in the text in order (what any fuzzy match needs,
-/// checked cheaply before scoring).
-fn is_subsequence(text: &str, pattern: &str) -> bool {
-    let mut wanted = pattern.chars().peekable();
-    for c in text.chars() {
-        if wanted.peek() == Some(&c) {
-            wanted.next();
-        }
-    }
-    wanted.peek().is_none()
-}
-
-/// Where a term occurs in the folded text, as a byte offset: at the start of a word, or
-/// anywhere for a term that does not start with a letter or digit (hanzi have no word breaks).
-fn find_word(folded: &str, term: &str) -> Option<usize> {
-    let first = *term.as_bytes().first()?;
-    if !first.is_ascii_alphanumeric() {
-        return folded.find(term);
-    }
-    let bytes = folded.as_bytes();
-    (0..bytes.len()).find(|&b| {
-        bytes[b] == first
-            && bytes[b..].starts_with(term.as_bytes())
-            && (b == 0 || {
-                let before = bytes[b - 1];
-                if before.is_ascii() {
-                    !before.is_ascii_alphanumeric()
-                } else {
-                    folded[..b]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                }
-            })
-    })
-}
-
-/// Every term at the start of a word of the field; scored like a fuzzy match of the same
-/// length.
-fn words_score(folded: &str, terms: &[String]) -> Option<i64> {
-    terms.iter().try_fold(0, |score, term| {
-        find_word(folded, term)?;
-        Some(score + 16 * term.chars().count() as i64 + 12)
-    })
-}
-
-/// The character positions of each term's first word-start occurrence in the field.
-fn words_positions(folded: &str, terms: &[String]) -> Vec<usize> {
-    let mut positions = Vec::new();
-    for term in terms {
-        if let Some(byte) = find_word(folded, term) {
-            let start = folded[..byte].chars().count();
-            positions.extend(start..start + term.chars().count());
-        }
-    }
-    positions.sort_unstable();
-    positions.dedup();
-    positions
 }

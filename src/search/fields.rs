@@ -1,0 +1,111 @@
+//! What of each entry is searchable, and as what kind of field.
+
+use super::fold::fold;
+use crate::catalogue::{Catalogue, EntryRef, Kind};
+
+/// What part of an entry a field is; decides its weight ([`super::score`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A code or id.
+    Code,
+    /// A name: pinyin, hanzi, English, a condition's name.
+    Name,
+    /// An alternate name or alias.
+    Alias,
+    /// A point category.
+    Category,
+    /// An indication.
+    Indication,
+    /// An action.
+    Action,
+    /// A summary, citation or other description.
+    #[default]
+    Description,
+}
+
+impl FieldKind {
+    /// Whether the field is a name or code, matched fuzzily.
+    pub(super) fn is_name(self) -> bool {
+        matches!(self, FieldKind::Code | FieldKind::Name | FieldKind::Alias)
+    }
+}
+
+/// One searchable text of an entry.
+#[derive(Debug)]
+pub struct Field {
+    /// What it is.
+    pub kind: FieldKind,
+    /// The text as displayed.
+    pub text: String,
+}
+
+/// The searchable fields of an entry. A text that folds to one already indexed (the pinyin
+/// with tones, simplified hanzi equal to the traditional) is left out: it could only match
+/// where its twin does.
+pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
+    use FieldKind::*;
+    let mut fields: Vec<(Field, String)> = Vec::new();
+    // Seen folded texts, so an entry with many fields is indexed in linear time.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut add = |kind: FieldKind, text: &str| {
+        let folded = fold(text);
+        if seen.insert(folded.clone()) {
+            let text = text.to_string();
+            fields.push((Field { kind, text }, folded));
+        }
+    };
+    let i = entry.index;
+    match entry.kind {
+        Kind::Point => {
+            let p = &c.points[i];
+            add(Code, &p.code);
+            add(Name, &p.pinyin);
+            add(Name, &p.pinyin_tones);
+            add(Name, &p.hanzi);
+            add(Name, &p.hanzi_simplified);
+            add(Name, &p.english);
+            p.alt_names.iter().for_each(|n| add(Alias, n));
+            p.other_codes.iter().for_each(|o| add(Alias, &o.code));
+            p.categories.iter().for_each(|n| add(Category, n));
+            p.indications.iter().for_each(|n| add(Indication, n));
+            p.actions.iter().for_each(|n| add(Action, n));
+        }
+        Kind::Condition => {
+            let x = &c.conditions[i];
+            add(Name, &x.name);
+            x.aliases.iter().for_each(|n| add(Alias, n));
+            add(Description, &x.summary);
+        }
+        Kind::Technique => {
+            let x = &c.techniques[i];
+            add(Name, &x.name);
+            x.aliases.iter().for_each(|n| add(Alias, n));
+            add(Description, &x.summary);
+        }
+        Kind::Contraindication => {
+            let x = &c.contraindications[i];
+            add(Name, &x.name);
+            if let Some(patient) = &x.patient {
+                add(Alias, &patient.alias);
+            }
+            add(Description, &x.summary);
+        }
+        Kind::Channel => {
+            let x = &c.channels[i];
+            add(Code, &x.id);
+            add(Name, &x.name);
+            add(Name, &x.full_name);
+            add(Name, &x.pinyin);
+            add(Name, &x.hanzi);
+            add(Name, &x.hanzi_simplified);
+            x.code_aliases.iter().for_each(|n| add(Alias, n));
+        }
+        Kind::Region => add(Name, &c.regions[i].name),
+        Kind::Source => {
+            let x = &c.sources[i];
+            add(Description, &x.id);
+            add(Description, &x.citation);
+        }
+    }
+    fields
+}
