@@ -5,18 +5,21 @@ pub mod cautions;
 pub mod codes;
 mod embedded;
 pub use embedded::files as builtin_files;
+mod check;
 mod links;
 mod load;
 pub mod model;
+mod parse;
 mod problem;
+mod read;
 pub mod text;
 
 use std::collections::HashMap;
 
 pub use links::{Backlinks, Link, Relation};
-pub use load::{CatalogueFile, DirFiles, MAX_DEPTH, read_dir};
 pub use model::*;
 pub use problem::{CatalogueError, Problem, line_column};
+pub use read::{CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
 
 /// The kinds of entry, in the order search results break ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
