@@ -10,6 +10,7 @@ mod links;
 mod load;
 pub mod model;
 mod parse;
+pub mod patient;
 mod problem;
 mod read;
 pub mod text;
@@ -275,98 +276,5 @@ impl Catalogue {
     /// The channel a point belongs to, if any.
     pub fn channel_of(&self, point: &Point) -> Option<&Channel> {
         point.channel.as_ref().and_then(|c| self.channels.get(c))
-    }
-}
-
-impl Entry for Region {
-    const KIND: Kind = Kind::Region;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        Vec::new()
-    }
-}
-
-impl Entry for Channel {
-    const KIND: Kind = Kind::Channel;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.paired_with.iter().map(|c| (Kind::Channel, c)));
-        links.extend(self.coupled_with.iter().map(|c| (Kind::Channel, c)));
-        links.extend(self.confluent_point.iter().map(|p| (Kind::Point, p)));
-        links
-    }
-}
-
-impl Entry for Point {
-    const KIND: Kind = Kind::Point;
-    fn id(&self) -> &Ref {
-        &self.code
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
-        links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
-        links
-    }
-}
-
-impl Entry for Condition {
-    const KIND: Kind = Kind::Condition;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.evidence.iter().map(|s| (Kind::Source, s)));
-        links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
-        for p in &self.points {
-            links.push((Kind::Point, &p.point));
-            links.extend(p.source.iter().map(|s| (Kind::Source, s)));
-        }
-        links
-    }
-}
-
-impl Entry for Technique {
-    const KIND: Kind = Kind::Technique;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.points.iter().map(|p| (Kind::Point, p)));
-        links
-    }
-}
-
-impl Entry for Contraindication {
-    const KIND: Kind = Kind::Contraindication;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        for rule in &self.rules {
-            links.extend(rule.points.iter().map(|p| (Kind::Point, p)));
-            links.extend(rule.regions.iter().map(|r| (Kind::Region, r)));
-            links.extend(rule.techniques.iter().map(|t| (Kind::Technique, t)));
-            links.extend(rule.sources.iter().map(|s| (Kind::Source, s)));
-        }
-        links
-    }
-}
-
-impl Entry for Source {
-    const KIND: Kind = Kind::Source;
-    fn id(&self) -> &Ref {
-        &self.id
-    }
-    fn links(&self) -> Vec<(Kind, &Ref)> {
-        Vec::new()
     }
 }
