@@ -1,0 +1,199 @@
+//! The command line's arguments (clap), parsed in main.rs and handed to the front ends.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalogue::Kind;
+
+const EXAMPLES: &str = "\
+Examples:
+  acuref                          open the reference (type to search)
+  acuref show bl40                the card for BL40 Weizhong
+  acuref show \"ub 23\"             any spelling of a code works: UB23, B23, Bladder 23
+  acuref show renzhong            alternate names find the point (GV26 Shuigou)
+  acuref search sciatica          ranked matches, one a line
+  acuref search back --kind condition --limit 5
+  acuref list points --channel GB --json
+  acuref links sciatica           everything linked to an entry, both ways
+  acuref check ./my-catalogue     validate a catalogue directory";
+
+/// An offline acupuncture point reference: 361 WHO points, extra points, channels,
+/// conditions, techniques and contraindications.
+///
+/// Educational reference only; not medical advice.
+#[derive(Debug, Parser)]
+#[command(name = "acuref", version, about, after_help = EXAMPLES)]
+pub struct Args {
+    /// Use the catalogue in DIR instead of the built-in one [env: ACUREF_DATA]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+
+    /// Colour theme of the interactive reference (default: `dark`; `mono` when NO_COLOR is set)
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<ThemeArg>,
+
+    /// Let the interactive reference capture the mouse (wheel scrolls, click selects)
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
+    /// The patient's states, for the safety verdict of every point and technique shown
+    /// (`pregnancy`, `pregnancy:2`, `anticoagulants`, `pacemaker`...; comma-separated). Kept
+    /// in memory only: never written anywhere.
+    #[arg(long, value_name = "STATE[,STATE...]", global = true)]
+    pub patient: Option<String>,
+
+    /// What to do; without one, the interactive reference opens
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The colour themes of the interactive reference, as the command line names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Colours for a dark terminal background.
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colours: bold, reverse and underline only.
+    Mono,
+}
+
+/// Entry kinds a command can be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Acupuncture points.
+    #[value(alias = "points")]
+    Point,
+    /// Conditions.
+    #[value(alias = "conditions")]
+    Condition,
+    /// Techniques.
+    #[value(alias = "techniques")]
+    Technique,
+    /// Contraindications and cautions.
+    #[value(alias = "contraindications")]
+    Contraindication,
+    /// Channels and vessels.
+    #[value(alias = "channels")]
+    Channel,
+    /// Body regions.
+    #[value(alias = "regions")]
+    Region,
+    /// Sources.
+    #[value(alias = "sources")]
+    Source,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Point => Kind::Point,
+            KindArg::Condition => Kind::Condition,
+            KindArg::Technique => Kind::Technique,
+            KindArg::Contraindication => Kind::Contraindication,
+            KindArg::Channel => Kind::Channel,
+            KindArg::Region => Kind::Region,
+            KindArg::Source => Kind::Source,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the best match for a query as a full card
+    #[command(
+        after_help = "Examples:\n  acuref show bl40\n  acuref show \"Zu San Li\"\n  acuref show 肾俞\n  acuref show futu        (two points share this name: both are listed)\n  acuref show sciatica --json"
+    )]
+    Show {
+        /// A code in any spelling, a name (pinyin, hanzi, English), a condition...
+        query: Vec<String>,
+        /// Only consider entries of this kind
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print the entry and its resolved links as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List ranked matches for a query, one a line
+    #[command(
+        after_help = "Examples:\n  acuref search sciatica\n  acuref search \"low back\" --kind point --limit 10\n  acuref search bl54      (WHO BL54 and the older numbering's BL54)\n  acuref search ling gu --json"
+    )]
+    Search {
+        /// What to look for
+        query: Vec<String>,
+        /// Only entries of this kind
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// At most this many results (1 or more)
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+        /// Print the results as a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every entry of a kind
+    #[command(
+        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back\n  acuref list points --caution pregnancy"
+    )]
+    List {
+        /// What to list
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// Points of this channel only (any spelling: BL, UB, Bladder)
+        #[arg(long, value_name = "CODE")]
+        channel: Option<String>,
+        /// Points of this region only (a region id, see `acuref list regions`)
+        #[arg(long, value_name = "ID")]
+        region: Option<String>,
+        /// Points a contraindication's rules cover, grouped by level (an id, see `acuref list
+        /// contraindications`)
+        #[arg(long, value_name = "ID")]
+        caution: Option<String>,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say, for a patient, whether each point or technique is forbidden, needs care, or is clear
+    #[command(
+        after_help = "Exit status: 0 when nothing is forbidden, 3 when any entry is forbidden for the patient, 2 for an unknown state or entry.\n\nExamples:\n  acuref safety --patient pregnancy LI4 SP6 ST36 BL23\n  acuref safety --patient pregnancy:1,anticoagulants bl40 cupping\n  acuref safety --patient pacemaker electroacupuncture --json"
+    )]
+    Safety {
+        /// Points or techniques: codes in any spelling, names, technique ids
+        #[arg(required = true)]
+        entries: Vec<String>,
+        /// Print the verdicts as a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything linked to an entry, in both directions
+    #[command(
+        after_help = "Examples:\n  acuref links BL40\n  acuref links sciatica\n  acuref links pregnancy --json"
+    )]
+    Links {
+        /// The entry's id, or a query that finds it
+        id: Vec<String>,
+        /// Print the links as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a catalogue directory and summarise it (default: the catalogue in use)
+    #[command(
+        after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"
+    )]
+    Check {
+        /// The directory to check
+        dir: Option<PathBuf>,
+    },
+    /// Print where acuref reads its catalogue from
+    Paths,
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  acuref completions bash > ~/.local/share/bash-completion/completions/acuref"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
