@@ -1,0 +1,175 @@
+//! Unit tests of [`super`].
+
+use super::*;
+
+fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, mods)
+}
+
+#[test]
+fn ctrl_c_quits_in_every_mode() {
+    for mode in [Mode::Search, Mode::Browse] {
+        assert_eq!(
+            action_for(mode, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+    }
+}
+
+#[test]
+fn typing_inserts_in_search_mode_and_moves_in_browse_mode() {
+    let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+    assert_eq!(action_for(Mode::Search, j), Some(Action::Insert('j')));
+    assert_eq!(action_for(Mode::Browse, j), Some(Action::Down));
+    let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(action_for(Mode::Search, q), Some(Action::Insert('q')));
+    assert_eq!(action_for(Mode::Browse, q), Some(Action::Quit));
+    let hanzi = press(KeyCode::Char('腎'), KeyModifiers::NONE);
+    assert_eq!(action_for(Mode::Search, hanzi), Some(Action::Insert('腎')));
+}
+
+#[test]
+fn shifted_capitals_are_the_same_key_on_every_terminal() {
+    assert_eq!(
+        action_for(Mode::Browse, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+        Some(Action::Bottom)
+    );
+    assert_eq!(
+        action_for(Mode::Browse, press(KeyCode::Char('G'), KeyModifiers::NONE)),
+        Some(Action::Bottom)
+    );
+    assert_eq!(
+        action_for(Mode::Search, press(KeyCode::Char('B'), KeyModifiers::SHIFT)),
+        Some(Action::Insert('B'))
+    );
+}
+
+#[test]
+fn search_editing_keys() {
+    assert_eq!(
+        action_for(
+            Mode::Search,
+            press(KeyCode::Char('w'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::DeleteWord)
+    );
+    assert_eq!(
+        action_for(
+            Mode::Search,
+            press(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::ClearQuery)
+    );
+    assert_eq!(
+        action_for(
+            Mode::Search,
+            press(KeyCode::Char('n'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        action_for(Mode::Search, press(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::LeaveSearch)
+    );
+    assert_eq!(
+        action_for(
+            Mode::Search,
+            press(KeyCode::Char('x'), KeyModifiers::CONTROL)
+        ),
+        None
+    );
+}
+
+#[test]
+fn browse_navigation_keys() {
+    let cases = [
+        (KeyCode::Char('/'), KeyModifiers::NONE, Action::EnterSearch),
+        (KeyCode::Enter, KeyModifiers::NONE, Action::Open),
+        (KeyCode::Char('l'), KeyModifiers::NONE, Action::Open),
+        (KeyCode::Backspace, KeyModifiers::NONE, Action::Back),
+        (KeyCode::Char('h'), KeyModifiers::NONE, Action::Back),
+        (KeyCode::Left, KeyModifiers::ALT, Action::Back),
+        (KeyCode::Right, KeyModifiers::ALT, Action::Forward),
+        (KeyCode::Tab, KeyModifiers::NONE, Action::NextPane),
+        (KeyCode::BackTab, KeyModifiers::SHIFT, Action::PrevPane),
+        (KeyCode::Char('d'), KeyModifiers::CONTROL, Action::PageDown),
+        (KeyCode::Char('u'), KeyModifiers::CONTROL, Action::PageUp),
+        (KeyCode::Char('g'), KeyModifiers::NONE, Action::Top),
+        (KeyCode::Char('?'), KeyModifiers::NONE, Action::ToggleHelp),
+        (
+            KeyCode::Char('c'),
+            KeyModifiers::NONE,
+            Action::BrowseChannels,
+        ),
+    ];
+    for (code, mods, action) in cases {
+        assert_eq!(
+            action_for(Mode::Browse, press(code, mods)),
+            Some(action),
+            "{code:?} {mods:?}"
+        );
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_scope() {
+    for a in bindings() {
+        for b in bindings() {
+            if std::ptr::eq(a, b) {
+                continue;
+            }
+            let overlap =
+                a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
+            if overlap {
+                for k in a.keys {
+                    assert!(
+                        !b.keys.contains(k),
+                        "{} bound to {:?} and {:?}",
+                        key_label(k),
+                        a.action,
+                        b.action
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_read_like_the_help_screen() {
+    assert_eq!(key_label(&ctrl('d')), "Ctrl-d");
+    assert_eq!(key_label(&alt(KeyCode::Left)), "Alt-Left");
+    assert_eq!(
+        first_key(Scope::Browse, Action::EnterSearch).as_deref(),
+        Some("/")
+    );
+}
+
+#[test]
+fn patient_panel_keys() {
+    let key = |c: char| press(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(
+        action_for(Mode::Browse, key('p')),
+        Some(Action::OpenPatient)
+    );
+    assert_eq!(
+        action_for(Mode::Patient, key('2')),
+        Some(Action::SetStage(2))
+    );
+    assert_eq!(
+        action_for(Mode::Patient, key(' ')),
+        Some(Action::TogglePatientState)
+    );
+    assert_eq!(
+        action_for(Mode::Patient, key('q')),
+        Some(Action::ClosePatient)
+    );
+    assert_eq!(action_for(Mode::Patient, key('z')), None);
+    assert_eq!(
+        action_for(
+            Mode::Patient,
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::Quit)
+    );
+}
