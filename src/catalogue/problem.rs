@@ -38,7 +38,7 @@ pub struct CatalogueError {
 }
 
 impl CatalogueError {
-    /// The problems, one (two-line) entry each, at most [`MAX_SHOWN`] of them and a count of
+    /// The problems, one (two-line) entry each, at most `MAX_SHOWN` (50) of them and a count of
     /// the rest.
     pub fn problem_lines(&self) -> String {
         let mut out = String::new();

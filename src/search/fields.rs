@@ -3,7 +3,7 @@
 use super::fold::fold;
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 
-/// What part of an entry a field is; decides its weight ([`super::score`]).
+/// What part of an entry a field is; decides its weight (see the `score` module).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FieldKind {
     /// A code or id.
