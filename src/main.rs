@@ -80,8 +80,9 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         );
         return Ok(Status::NothingFound);
     }
-    let loaded =
-        acuref::paths::load_catalogue(&acuref::paths::DataPaths::from_env(args.data.clone()))?;
+    let paths = acuref::paths::DataPaths::from_env(args.data.clone());
+    let mut loaded = acuref::paths::load_catalogue(&paths)?;
+    loaded.warnings.extend(install_keymap(&paths));
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
     // on the normal screen, where they can be read and copied.
     let notice = loaded.warnings.first().map(|w| {
@@ -107,5 +108,30 @@ fn theme_name(arg: ThemeArg) -> ThemeName {
         ThemeArg::Dark => ThemeName::Dark,
         ThemeArg::Light => ThemeName::Light,
         ThemeArg::Mono => ThemeName::Mono,
+    }
+}
+
+/// Puts the user's keymap in force, if there is one; a bad one is a warning (with file, line
+/// and column) and the built-in keys stay.
+fn install_keymap(paths: &acuref::paths::DataPaths) -> Option<String> {
+    use acuref::tui::keymap::{Keymap, install};
+    let text = match acuref::paths::read_keymap(paths) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(warning) => return Some(warning),
+    };
+    let file = paths
+        .keymap
+        .as_ref()
+        .map(|f| acuref::text::escape_controls(&f.display().to_string()))
+        .unwrap_or_default();
+    match Keymap::with_user(&text, &file) {
+        Ok(keymap) => {
+            install(keymap);
+            None
+        }
+        Err(e) => Some(format!(
+            "your keymap was not used; the built-in keys are in force:\n{e}"
+        )),
     }
 }

@@ -18,11 +18,15 @@ pub struct DataPaths {
     pub base_origin: &'static str,
     /// The user's directory of additions and overrides, if one is configured.
     pub user: Option<PathBuf>,
+    /// The user's keymap file, if one is configured (it need not exist).
+    pub keymap: Option<PathBuf>,
 }
 
 impl DataPaths {
     /// The paths in force: `--data` wins over `ACUREF_DATA`; the user directory is
-    /// `ACUREF_USER_DIR` if set (empty disables it), else `acuref` in the XDG data directory.
+    /// `ACUREF_USER_DIR` if set (empty disables it), else `acuref` in the XDG data directory;
+    /// the keymap is `keymap.toml` in `ACUREF_CONFIG_DIR` if set (empty disables it), else in
+    /// `acuref` in the XDG config directory.
     pub fn from_env(data_flag: Option<PathBuf>) -> DataPaths {
         let env_data = std::env::var_os("ACUREF_DATA").filter(|v| !v.is_empty());
         let (base, base_origin) = match (data_flag, env_data) {
@@ -37,10 +41,18 @@ impl DataPaths {
                 .ok()
                 .map(|s| s.data_dir().join("acuref")),
         };
+        let keymap = match std::env::var_os("ACUREF_CONFIG_DIR") {
+            Some(dir) if dir.is_empty() => None,
+            Some(dir) => Some(PathBuf::from(dir).join("keymap.toml")),
+            None => etcetera::choose_base_strategy()
+                .ok()
+                .map(|s| s.config_dir().join("acuref").join("keymap.toml")),
+        };
         DataPaths {
             base,
             base_origin,
             user,
+            keymap,
         }
     }
 
@@ -72,7 +84,15 @@ impl DataPaths {
                 format!("{} ({advice})", shown(dir))
             }
         };
-        format!("catalogue:      {base}\nuser additions: {user}\n")
+        let keymap = match &self.keymap {
+            None => "none (ACUREF_CONFIG_DIR is empty)".to_string(),
+            Some(file) if file.is_file() => format!("{} (in use)", shown(file)),
+            Some(file) => format!(
+                "{} (not present: put [[binding]] tables there to rebind keys; see the README)",
+                shown(file)
+            ),
+        };
+        format!("catalogue:      {base}\nuser additions: {user}\nuser keymap:    {keymap}\n")
     }
 }
 
@@ -214,4 +234,21 @@ pub fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
         catalogue,
         warnings,
     })
+}
+
+/// The user's keymap text, if the file exists; a warning when it cannot be read.
+pub fn read_keymap(paths: &DataPaths) -> Result<Option<String>, String> {
+    let Some(file) = &paths.keymap else {
+        return Ok(None);
+    };
+    let shown = escape_controls(&file.display().to_string());
+    match std::fs::metadata(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Ok(m) if m.len() > 1024 * 1024 => Err(format!(
+            "your keymap {shown} is over 1 MB and was not used; the built-in keys are in force"
+        )),
+        _ => std::fs::read_to_string(file).map(Some).map_err(|e| {
+            format!("your keymap {shown} cannot be read ({e}); the built-in keys are in force")
+        }),
+    }
 }

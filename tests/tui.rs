@@ -6,6 +6,7 @@ mod common;
 use acuref::catalogue::Kind;
 use acuref::tui::app::Mode;
 use acuref::tui::app::{App, Focus};
+use acuref::tui::keymap::parse_key;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
 use common::builtin;
@@ -15,34 +16,19 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-/// Keys written as text: plain characters, and <Enter>, <Esc>, <Tab>, <S-Tab>, <BS>, <Down>,
-/// <Up>, <A-Left>, <A-Right>, <C-x>.
+/// Keys written as text: plain characters, and any key in the keymap's grammar between angle
+/// brackets (`<Enter>`, `<Esc>`, `<Shift-Tab>`, `<Backspace>`, `<Alt-Left>`, `<Ctrl-d>`).
 fn keys(script: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = script;
     while let Some(c) = rest.chars().next() {
         if c == '<'
             && let Some(end) = rest.find('>')
+            && end > 1
         {
-            let name = &rest[1..end];
+            let key = parse_key(&rest[1..end]).unwrap_or_else(|e| panic!("{e}"));
             rest = &rest[end + 1..];
-            let key = match name {
-                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                "A-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::ALT),
-                "A-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::ALT),
-                ctrl if ctrl.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(ctrl.chars().nth(2).unwrap()),
-                    KeyModifiers::CONTROL,
-                ),
-                other => panic!("unknown key <{other}>"),
-            };
-            out.push(key);
+            out.push(KeyEvent::new(key.code, key.mods));
         } else {
             out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
             rest = &rest[c.len_utf8()..];
@@ -143,11 +129,11 @@ fn following_a_link_to_bl40_and_coming_back() {
     let screen = s.screen();
     assert!(screen.contains("BL40 Weizhong 委中"));
     insta::assert_snapshot!("bl40_from_sciatica_80x24", screen);
-    s.press("<BS>");
+    s.press("<Backspace>");
     assert_eq!(s.shown(), "sciatica", "back restores the condition");
     assert_eq!(s.app.view.query, "sciatica", "and the query");
     assert_eq!(s.app.view.link, Some(to_bl40), "and the link cursor");
-    s.press("<A-Right>");
+    s.press("<Alt-Right>");
     assert_eq!(s.shown(), "BL40", "forward returns");
 }
 
@@ -182,7 +168,7 @@ fn help_lists_every_key_from_the_keymap() {
     assert!(screen.contains("Browse mode"));
     assert!(screen.contains("Ctrl-d"));
     insta::assert_snapshot!("help_80x24", screen);
-    s.press("<C-d>");
+    s.press("<Ctrl-d>");
     assert!(s.app.help, "scrolling keeps the help open");
     assert!(
         s.screen().contains("browse body regions"),
@@ -202,7 +188,7 @@ fn narrow_terminal_shows_one_pane_at_a_time() {
     s.press("<Enter>");
     insta::assert_snapshot!("ling_gu_detail_40x12", s.screen());
     assert!(s.screen().contains("Linggu"));
-    s.press("<BS>");
+    s.press("<Backspace>");
     assert_eq!(s.app.view.focus, Focus::List);
 }
 
@@ -378,7 +364,7 @@ fn a_prescription_under_a_patient_state_marks_and_sorts_what_is_forbidden() {
     );
     insta::assert_snapshot!("spasm_pregnancy_t2_100x30", screen);
     // The detail of a forbidden point opens with why.
-    s.press("/<C-u>li4<Enter>");
+    s.press("/<Ctrl-u>li4<Enter>");
     let screen = s.screen();
     assert!(
         screen.contains("FORBIDDEN FOR THIS PATIENT (pregnancy T2)"),

@@ -124,3 +124,23 @@ fn files_below_the_depth_limit_are_reported() {
         .success()
         .stderr(predicate::str::contains("folders deep and was not read"));
 }
+
+#[test]
+fn paths_names_the_user_keymap_and_whether_it_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |dir: &std::path::Path| {
+        let out = acuref()
+            .env("ACUREF_CONFIG_DIR", dir)
+            .arg("paths")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(shown(dir.path()).contains("keymap.toml (not present"));
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        "[[binding]]\nscope = \"browse\"\nkeys = [\"x\"]\naction = \"quit\"\n",
+    )
+    .unwrap();
+    assert!(shown(dir.path()).contains("keymap.toml (in use)"));
+}

@@ -21,6 +21,7 @@ pub fn builtin() -> &'static (Catalogue, SearchIndex) {
 pub fn acuref() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("acuref");
     cmd.env("ACUREF_USER_DIR", "")
+        .env("ACUREF_CONFIG_DIR", "")
         .env_remove("ACUREF_DATA")
         .env_remove("NO_COLOR");
     cmd

@@ -1,14 +1,26 @@
-//! Keys to actions: one table that both dispatches keys and writes the `?` help screen.
+//! Keys to actions: one table, `assets/keymap.toml` (embedded), that dispatches keys and
+//! writes the `?` help, the footer hints and the README's key table. A user keymap may rebind
+//! actions; one key grammar ([`parse_key`], [`key_label`]) serves the table, the help and the
+//! tests' key scripts.
 //!
 //! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
 //! Backspace, so neither is bound on its own.
 
-use super::app::Mode;
-use crate::text::is_forbidden;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::OnceLock;
 
-/// Everything a key can ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::app::Mode;
+use crate::text::{echo, is_forbidden};
+
+mod table;
+
+pub use table::{Keymap, KeymapError};
+
+/// Everything a key can ask for. The table names them in kebab case (`leave-search`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Leave the app.
     Quit,
@@ -22,7 +34,8 @@ pub enum Action {
     LeaveSearch,
     /// Accept the query and open the selected result.
     Accept,
-    /// Add a character to the query.
+    /// Add a character to the query (any printable key in search mode).
+    #[serde(skip)]
     Insert(char),
     /// Delete the character before the cursor.
     DeleteChar,
@@ -62,7 +75,8 @@ pub enum Action {
     ClosePatient,
     /// Set or clear the patient state under the cursor.
     TogglePatientState,
-    /// Set the stage (1-based) of the patient state under the cursor.
+    /// Set the stage (1-based) of the patient state under the cursor (keys 1-9).
+    #[serde(skip)]
     SetStage(u8),
     /// Clear every patient state.
     ClearPatient,
@@ -77,35 +91,12 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn alt(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::ALT,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
 /// Where a binding applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// In every mode.
+    #[serde(rename = "everywhere")]
     Always,
     /// While typing a query.
     Search,
@@ -131,238 +122,30 @@ impl Scope {
 }
 
 /// One row of the keymap: keys, where they apply, what they do.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub scope: Scope,
     /// The keys, first one shown first.
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     /// What they do.
     pub action: Action,
     /// The help text.
-    pub help: &'static str,
+    pub help: String,
 }
 
-use Action as A;
-use KeyCode as K;
+/// The keymap in force: the built-in one unless [`install`] set another.
+static KEYMAP: OnceLock<Keymap> = OnceLock::new();
 
-/// The keymap. Order matters only for the help screen.
-pub const BINDINGS: &[Binding] = &[
-    Binding {
-        scope: Scope::Always,
-        keys: &[ctrl('c')],
-        action: A::Quit,
-        help: "quit",
-    },
-    Binding {
-        scope: Scope::Always,
-        keys: &[ctrl('z')],
-        action: A::Suspend,
-        help: "suspend (fg in the shell resumes)",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Enter)],
-        action: A::Accept,
-        help: "open the selected result",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Esc)],
-        action: A::LeaveSearch,
-        help: "stop typing, keep the query",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Down), ctrl('n')],
-        action: A::Down,
-        help: "next result",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Up), ctrl('p')],
-        action: A::Up,
-        help: "previous result",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::PageDown)],
-        action: A::PageDown,
-        help: "page down",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::PageUp)],
-        action: A::PageUp,
-        help: "page up",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Backspace)],
-        action: A::DeleteChar,
-        help: "delete a character",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[ctrl('w'), alt(K::Backspace)],
-        action: A::DeleteWord,
-        help: "delete a word",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[ctrl('u')],
-        action: A::ClearQuery,
-        help: "clear the query",
-    },
-    Binding {
-        scope: Scope::Search,
-        keys: &[key(K::Tab)],
-        action: A::NextPane,
-        help: "stop typing, focus the next pane",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('j'), key(K::Down)],
-        action: A::Down,
-        help: "down",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('k'), key(K::Up)],
-        action: A::Up,
-        help: "up",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::PageDown), ctrl('d')],
-        action: A::PageDown,
-        help: "page down",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::PageUp), ctrl('u')],
-        action: A::PageUp,
-        help: "page up",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('g'), key(K::Home)],
-        action: A::Top,
-        help: "first",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('G'), key(K::End)],
-        action: A::Bottom,
-        help: "last",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::Enter), ch('l'), key(K::Right)],
-        action: A::Open,
-        help: "open / follow the link",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::Backspace), ch('h'), key(K::Left), alt(K::Left)],
-        action: A::Back,
-        help: "back",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[alt(K::Right)],
-        action: A::Forward,
-        help: "forward",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::Tab)],
-        action: A::NextPane,
-        help: "next pane",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[key(K::BackTab)],
-        action: A::PrevPane,
-        help: "previous pane",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('/'), ch('i')],
-        action: A::EnterSearch,
-        help: "search",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('c')],
-        action: A::BrowseChannels,
-        help: "browse channels",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('r')],
-        action: A::BrowseRegions,
-        help: "browse body regions",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('p')],
-        action: A::OpenPatient,
-        help: "patient safety check: set the patient's states",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('?')],
-        action: A::ToggleHelp,
-        help: "help",
-    },
-    Binding {
-        scope: Scope::Browse,
-        keys: &[ch('q')],
-        action: A::Quit,
-        help: "quit",
-    },
-];
+/// Makes `keymap` the one in force, once, before the first key is read. Returns false when a
+/// keymap was already in force (it is kept).
+pub fn install(keymap: Keymap) -> bool {
+    KEYMAP.set(keymap).is_ok()
+}
 
-/// The patient panel's keys; `1`-`9` set a stage (see [`action_for`]).
-const PATIENT_BINDINGS: &[Binding] = &[
-    Binding {
-        scope: Scope::Patient,
-        keys: &[ch('j'), key(K::Down)],
-        action: A::Down,
-        help: "next state",
-    },
-    Binding {
-        scope: Scope::Patient,
-        keys: &[ch('k'), key(K::Up)],
-        action: A::Up,
-        help: "previous state",
-    },
-    Binding {
-        scope: Scope::Patient,
-        keys: &[ch(' '), key(K::Enter)],
-        action: A::TogglePatientState,
-        help: "set or clear the state",
-    },
-    Binding {
-        scope: Scope::Patient,
-        keys: &[ch('x')],
-        action: A::ClearPatient,
-        help: "clear every state",
-    },
-    Binding {
-        scope: Scope::Patient,
-        keys: &[key(K::Esc), ch('p'), ch('q')],
-        action: A::ClosePatient,
-        help: "close the panel (the states stay set)",
-    },
-    Binding {
-        scope: Scope::Patient,
-        keys: &[ch('?')],
-        action: A::ToggleHelp,
-        help: "help",
-    },
-];
+fn current() -> &'static Keymap {
+    KEYMAP.get_or_init(Keymap::builtin)
+}
 
 /// Keys the tables above do not list one by one, per scope: (scope, keys, what they do).
 pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
@@ -374,9 +157,9 @@ pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
     ),
 ];
 
-/// Every binding: the main table, then the patient panel's.
+/// Every binding of the keymap in force, in table order.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(PATIENT_BINDINGS)
+    current().bindings.iter()
 }
 
 /// The key as the table writes it: only Ctrl and Alt count as modifiers, since Shift is
@@ -422,25 +205,64 @@ pub fn is_quit(event: &KeyEvent) -> bool {
         .any(|b| b.scope == Scope::Always && b.action == Action::Quit && b.keys.contains(&key))
 }
 
+/// Key names in the grammar, as [`key_label`] writes them and [`parse_key`] reads them.
+const NAMES: &[(&str, KeyCode)] = &[
+    ("Space", KeyCode::Char(' ')),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+];
+
+/// Reads a key as the help writes it: `j`, `?`, `Enter`, `Shift-Tab`, `F5`, `Ctrl-c`,
+/// `Alt-Left`. The error says what was not understood.
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let (mods, name) = if let Some(rest) = text.strip_prefix("Ctrl-") {
+        (KeyModifiers::CONTROL, rest)
+    } else if let Some(rest) = text.strip_prefix("Alt-") {
+        (KeyModifiers::ALT, rest)
+    } else {
+        (KeyModifiers::NONE, text)
+    };
+    let mut chars = name.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if !is_forbidden(c) => KeyCode::Char(c),
+        _ => match NAMES.iter().find(|(n, _)| *n == name) {
+            Some(&(_, code)) => code,
+            None => match name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+                Some(n @ 1..=12) => KeyCode::F(n),
+                _ => {
+                    return Err(format!(
+                        "`{}` is not a key: write a character, a name (Enter, Esc, Tab, Shift-Tab, Backspace, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1-F12), or either after Ctrl- or Alt-",
+                        echo(text)
+                    ));
+                }
+            },
+        },
+    };
+    Ok(Key { code, mods })
+}
+
 /// How a key is written on the help screen and in the footer.
 pub fn key_label(key: &Key) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        other => format!("{other:?}"),
+    let name = match NAMES.iter().find(|(_, code)| *code == key.code) {
+        Some((name, _)) => name.to_string(),
+        None => match key.code {
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        },
     };
     if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")

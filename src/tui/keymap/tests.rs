@@ -113,32 +113,30 @@ fn browse_navigation_keys() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_scope() {
-    for a in bindings() {
-        for b in bindings() {
-            if std::ptr::eq(a, b) {
-                continue;
-            }
-            let overlap =
-                a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
-            if overlap {
-                for k in a.keys {
-                    assert!(
-                        !b.keys.contains(k),
-                        "{} bound to {:?} and {:?}",
-                        key_label(k),
-                        a.action,
-                        b.action
-                    );
-                }
-            }
-        }
-    }
+    assert_eq!(table::clash(&Keymap::builtin()), None);
 }
 
 #[test]
 fn labels_read_like_the_help_screen() {
-    assert_eq!(key_label(&ctrl('d')), "Ctrl-d");
-    assert_eq!(key_label(&alt(KeyCode::Left)), "Alt-Left");
+    for label in [
+        "Ctrl-d",
+        "Alt-Left",
+        "Shift-Tab",
+        "Space",
+        "PgDn",
+        "F5",
+        "?",
+        "G",
+        "腎",
+    ] {
+        assert_eq!(
+            key_label(&parse_key(label).unwrap()),
+            label,
+            "the grammar round-trips"
+        );
+    }
+    assert!(parse_key("Ctrl-").is_err());
+    assert!(parse_key("Hyper-x").unwrap_err().contains("is not a key"));
     assert_eq!(
         first_key(Scope::Browse, Action::EnterSearch).as_deref(),
         Some("/")
@@ -172,4 +170,83 @@ fn patient_panel_keys() {
         ),
         Some(Action::Quit)
     );
+}
+
+#[test]
+fn the_built_in_table_binds_every_action_a_mode_needs() {
+    let keymap = Keymap::builtin();
+    let tables = include_str!("../../../assets/keymap.toml")
+        .lines()
+        .filter(|l| *l == "[[binding]]")
+        .count();
+    assert_eq!(
+        keymap.bindings.len(),
+        tables,
+        "every row of the table is a binding"
+    );
+    for (scope, action) in [
+        (Scope::Always, Action::Quit),
+        (Scope::Browse, Action::ToggleHelp),
+        (Scope::Patient, Action::ToggleHelp),
+        (Scope::Browse, Action::OpenPatient),
+        (Scope::Search, Action::LeaveSearch),
+    ] {
+        assert!(
+            keymap
+                .bindings
+                .iter()
+                .any(|b| b.scope == scope && b.action == action),
+            "{scope:?} {action:?}"
+        );
+    }
+}
+
+#[test]
+fn a_user_keymap_rebinds_an_action() {
+    let text = "[[binding]]\nscope = \"browse\"\nkeys = [\"x\", \"Ctrl-q\"]\naction = \"quit\"\n";
+    let keymap = Keymap::with_user(text, "keymap.toml").unwrap();
+    let quit = keymap
+        .bindings
+        .iter()
+        .find(|b| b.scope == Scope::Browse && b.action == Action::Quit)
+        .unwrap();
+    assert_eq!(
+        quit.keys,
+        vec![parse_key("x").unwrap(), parse_key("Ctrl-q").unwrap()]
+    );
+    assert_eq!(quit.help, "quit", "the help stays unless given");
+    assert_eq!(keymap.bindings.len(), Keymap::builtin().bindings.len());
+}
+
+#[test]
+fn a_bad_user_keymap_says_where_and_what_to_do() {
+    let cases = [
+        (
+            "[[binding]]\nscope = \"browse\"\nkeys = [\"Hyper-x\"]\naction = \"quit\"\n",
+            "keymap.toml:3:9:",
+            "is not a key",
+        ),
+        (
+            "[[binding]]\nscope = \"browse\"\nkeys = [\"x\"]\naction = \"explode\"\n",
+            "keymap.toml:4:",
+            "explode",
+        ),
+        (
+            "[[binding]]\nscope = \"browse\"\nkeys = [\"j\"]\naction = \"quit\"\n",
+            "keymap.toml:3:9:",
+            "both",
+        ),
+        (
+            "[[binding]]\nscope = \"patient\"\nkeys = [\"z\"]\naction = \"browse-channels\"\n",
+            "keymap.toml:3:9:",
+            "no binding in that scope",
+        ),
+        ("[[binding]\n", "keymap.toml:1:", "help:"),
+    ];
+    for (text, place, what) in cases {
+        let err = Keymap::with_user(text, "keymap.toml").unwrap_err().message;
+        assert!(err.starts_with(place), "{err}");
+        assert!(err.contains(what), "{err}");
+        assert!(err.contains("help: "), "{err}");
+    }
 }
