@@ -528,3 +528,35 @@ fn a_load_warning_shows_in_the_footer_until_a_key() {
     s.press("b");
     assert!(!s.screen().contains("were not used"));
 }
+
+#[test]
+fn moving_up_inside_the_page_moves_the_cursor_not_the_list() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>");
+    let page = s.app.page;
+    for _ in 0..30 {
+        s.press("j");
+    }
+    assert_eq!(s.app.view.selected, 30);
+    let offset = s.app.view.offset;
+    assert_eq!(offset, 30 + 1 - page, "the list scrolled just enough");
+    for _ in 0..5 {
+        s.press("k");
+    }
+    assert_eq!(s.app.view.selected, 25);
+    assert_eq!(s.app.view.offset, offset, "the list stayed");
+    let first_row = s.app.catalogue.id(s.app.rows[offset].entry).to_string();
+    let screen = s.screen();
+    let list_top = screen.lines().nth(2).unwrap();
+    assert!(list_top.contains(&format!(" {first_row} ")), "{list_top}");
+    // A click lands on the row drawn there.
+    let list = s.app.areas.list.unwrap();
+    let click = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: list.x + 3,
+        row: list.y + 1 + 2,
+        modifiers: KeyModifiers::NONE,
+    };
+    update::handle_mouse(&mut s.app, click);
+    assert_eq!(s.app.view.selected, offset + 2);
+}

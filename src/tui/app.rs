@@ -2,6 +2,7 @@
 
 use crate::catalogue::cautions::{Patient, verdict_level};
 use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link};
+use crate::entry_view::{EntryView, entry_view};
 use crate::search::{Hit, SearchIndex};
 
 use super::theme::Theme;
@@ -52,6 +53,8 @@ pub struct View {
     pub query: String,
     /// Selected row of the list.
     pub selected: usize,
+    /// The first row of the list on screen: it moves only when the selection leaves the page.
+    pub offset: usize,
     /// An entry reached by following a link, shown instead of the selected row.
     pub pinned: Option<EntryRef>,
     /// Selected link in the detail pane; none until the user moves to one, so an entry opens
@@ -77,7 +80,10 @@ pub struct App<'a> {
     pub forward: Vec<View>,
     /// The rows of the list for the current view.
     pub rows: Vec<Hit>,
-    /// The links of the entry in the detail pane.
+    /// What the detail pane shows: built once when the shown entry (or the patient) changes,
+    /// and drawn from on every frame.
+    pub shown_view: Option<EntryView>,
+    /// The links of the entry in the detail pane, as its view lists them.
     pub links: Vec<Link>,
     /// The patient being treated: in memory only, never written anywhere.
     pub patient: Patient,
@@ -92,8 +98,10 @@ pub struct App<'a> {
     pub help_scroll: u16,
     /// Colours and attributes.
     pub theme: Theme,
-    /// Rows of the list pane that fit on screen (set by the UI, used for paging).
+    /// Rows of the list pane that fit on screen (set before each frame, used for paging).
     pub page: usize,
+    /// Where the panes of the current frame are (set before each frame).
+    pub areas: crate::tui::layout::Areas,
     /// Whether the app should end.
     pub quit: bool,
     /// Whether the user asked to suspend acuref (Ctrl-z); the event loop does it.
@@ -111,6 +119,7 @@ impl<'a> App<'a> {
                 source: ListSource::Search,
                 query: String::new(),
                 selected: 0,
+                offset: 0,
                 pinned: None,
                 link: None,
                 focus: Focus::List,
@@ -118,6 +127,7 @@ impl<'a> App<'a> {
             back: Vec::new(),
             forward: Vec::new(),
             rows: Vec::new(),
+            shown_view: None,
             links: Vec::new(),
             patient: Patient::default(),
             patient_cursor: 0,
@@ -126,6 +136,7 @@ impl<'a> App<'a> {
             help_scroll: 0,
             theme,
             page: 10,
+            areas: crate::tui::layout::Areas::default(),
             quit: false,
             suspend: false,
         };
@@ -140,11 +151,15 @@ impl<'a> App<'a> {
         self.refresh_links();
     }
 
-    /// Recomputes only the detail links (the list is unchanged).
+    /// Rebuilds what the shown entry displays and its links (the list is unchanged).
     pub fn refresh_links(&mut self) {
-        self.links = self
+        self.shown_view = self
             .shown()
-            .map(|e| crate::entry_view::shown_links(self.catalogue, e, &self.patient))
+            .map(|e| entry_view(self.catalogue, e, &self.patient));
+        self.links = self
+            .shown_view
+            .as_ref()
+            .map(|v| v.links.clone())
             .unwrap_or_default();
         if self.links.is_empty() {
             self.view.link = None;

@@ -1,7 +1,8 @@
-//! Where each pane goes for a terminal size. Pure, so the event loop can ask it too (paging,
-//! mouse hit-testing).
+//! Where each pane goes for a terminal size. Computed once per frame ([`super::fit`]) and kept
+//! in the app, so drawing, paging and mouse hit-testing agree.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
 
 use super::app::{App, Focus};
 
@@ -17,6 +18,8 @@ pub const THREE_PANES: u16 = 140;
 /// The areas of one frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
+    /// The whole frame these areas were computed for.
+    pub frame: Rect,
     /// The query line.
     pub search: Rect,
     /// The list pane, if shown.
@@ -37,7 +40,10 @@ pub fn too_small(area: Rect) -> bool {
 /// Lays out a frame of this size for the app's focus.
 pub fn areas(area: Rect, app: &App<'_>) -> Areas {
     if too_small(area) {
-        return Areas::default();
+        return Areas {
+            frame: area,
+            ..Areas::default()
+        };
     }
     let [search, main, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -46,6 +52,7 @@ pub fn areas(area: Rect, app: &App<'_>) -> Areas {
     ])
     .areas(area);
     let mut areas = Areas {
+        frame: area,
         search,
         footer,
         ..Areas::default()
@@ -75,11 +82,14 @@ pub fn areas(area: Rect, app: &App<'_>) -> Areas {
     areas
 }
 
+/// The inside of a bordered pane.
+pub fn inner(pane: Rect) -> Rect {
+    Block::bordered().inner(pane)
+}
+
 /// Rows of the list that fit inside its borders (at least one).
-pub fn list_rows(area: Rect, app: &App<'_>) -> usize {
-    areas(area, app)
-        .list
-        .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
+pub fn list_rows(areas: &Areas) -> usize {
+    areas.list.map_or(1, |r| inner(r).height.max(1) as usize)
 }
 
 /// A box of at most `width` x `height` in the middle of `area`, for overlays.

@@ -43,9 +43,19 @@ pub fn run(
     result
 }
 
-/// Tells the app how many list rows the frame shows, for paging. Called before every frame.
+/// Lays out the frame of this size and keeps the result in the app: the panes' areas, the
+/// rows a page holds, and the list's first row on screen (moved only when the selection
+/// would leave the page). Called before every frame; drawing and the mouse use what it set.
 pub fn fit(app: &mut App<'_>, area: Rect) {
-    app.page = layout::list_rows(area, app);
+    app.areas = layout::areas(area, app);
+    app.page = layout::list_rows(&app.areas);
+    let (selected, page) = (app.view.selected, app.page);
+    let offset = &mut app.view.offset;
+    if selected < *offset {
+        *offset = selected;
+    } else if selected >= *offset + page {
+        *offset = selected + 1 - page;
+    }
 }
 
 fn event_loop(
@@ -96,10 +106,7 @@ fn event_loop(
                 Step::Typed(text) => update::type_text(app, &text),
                 Step::Input(Input::Key(key)) => update::handle_key(app, key),
                 Step::Input(Input::Paste(text)) => update::handle_paste(app, &text),
-                Step::Input(Input::Mouse(event)) if mouse => {
-                    let areas = layout::areas(area, app);
-                    update::handle_mouse(app, event, &areas);
-                }
+                Step::Input(Input::Mouse(event)) if mouse => update::handle_mouse(app, event),
                 Step::Input(Input::Mouse(_)) => {}
             }
             if app.quit || app.suspend {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, Focus};
 use super::super::theme::Theme;
+use crate::catalogue::Catalogue;
 use crate::catalogue::cautions::Patient;
-use crate::catalogue::{Catalogue, EntryRef};
-use crate::entry_view::{entry_view, link_text};
+use crate::entry_view::{EntryView, entry_view, link_text};
 use crate::text::wrap;
 
 /// The lines of an entry's detail at a width, and the line each link starts on.
@@ -109,10 +109,10 @@ impl Builder<'_> {
     }
 }
 
-/// Builds the detail of an entry for a pane of `width` columns.
+/// Lays out an entry's view for a pane of `width` columns.
 pub fn detail_text(
     c: &Catalogue,
-    entry: EntryRef,
+    view: &EntryView,
     patient: &Patient,
     width: usize,
     theme: &Theme,
@@ -122,7 +122,6 @@ pub fn detail_text(
         width: width.max(1),
         theme,
     };
-    let view = entry_view(c, entry, patient);
     b.text(&view.title, theme.heading);
     if let Some(subtitle) = &view.subtitle {
         b.text(subtitle, theme.dim);
@@ -168,13 +167,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let block = Block::bordered()
         .border_style(border)
         .title(Span::styled(" Detail ", app.theme.heading));
-    let Some(entry) = app.shown() else {
+    let Some(view) = &app.shown_view else {
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };
-    let width = area.width.saturating_sub(2) as usize;
-    let height = area.height.saturating_sub(2) as usize;
-    let mut text = detail_text(app.catalogue, entry, &app.patient, width, &app.theme);
+    let inner = crate::tui::layout::inner(area);
+    let (width, height) = (inner.width as usize, inner.height as usize);
+    let mut text = detail_text(app.catalogue, view, &app.patient, width, &app.theme);
     let mut scroll = 0;
     let cursor = app.view.link.filter(|_| focused);
     if let Some(link) = cursor
@@ -206,9 +205,9 @@ pub fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         Some(link) => {
             detail_text(
                 app.catalogue,
-                link.target,
+                &entry_view(app.catalogue, link.target, &app.patient),
                 &app.patient,
-                area.width.saturating_sub(2) as usize,
+                crate::tui::layout::inner(area).width as usize,
                 &app.theme,
             )
             .lines

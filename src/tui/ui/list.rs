@@ -131,10 +131,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         format!(" {} ", app.list_title()),
         app.theme.heading,
     ));
-    let inner_width = area.width.saturating_sub(2) as usize;
-    let height = area.height.saturating_sub(2) as usize;
-    // Only the rows that can be seen are built.
-    let offset = app.view.selected.saturating_sub(height.saturating_sub(1));
+    let inner = crate::tui::layout::inner(area);
+    let (inner_width, height) = (inner.width as usize, inner.height as usize);
+    // Only the rows that can be seen are built, from the first row on screen (kept in the
+    // view by fit(), so moving inside the page moves the cursor, not the list).
+    let offset = app.view.offset.min(app.view.selected);
     let items: Vec<ListItem> = app
         .rows
         .iter()
@@ -157,7 +158,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         } else {
             "No match. Try a code (bl40), a pinyin or English name, or fewer letters."
         };
-        let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, 1);
+        let inner = Rect::new(inner.x, inner.y, inner.width, 1);
         frame.render_widget(
             Line::styled(truncate(notice, inner.width as usize), app.theme.dim),
             inner,

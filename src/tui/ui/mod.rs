@@ -25,7 +25,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
         frame.render_widget(Line::styled(notice, app.theme.caution), area);
         return;
     }
-    let areas = super::layout::areas(area, app);
+    // The areas fit() kept for this frame (computed afresh only if it was not called).
+    let areas = if app.areas.frame == area {
+        app.areas
+    } else {
+        super::layout::areas(area, app)
+    };
     bars::draw_search(frame, areas.search, app);
     if let Some(list) = areas.list {
         list::draw(frame, list, app);

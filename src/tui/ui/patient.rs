@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         .border_style(app.theme.border_focused)
         .title(Span::styled(" Patient safety check ", app.theme.heading))
         .title_bottom(Span::styled(" never saved ", app.theme.dim));
-    let inner_height = height.saturating_sub(2) as usize;
+    let inner_height = crate::tui::layout::inner(popup).height as usize;
     let scroll = app
         .patient_cursor
         .saturating_sub(inner_height.saturating_sub(1));

@@ -6,7 +6,6 @@ use ratatui::layout::Position;
 use super::app::Mode;
 use super::app::{App, Focus, ListSource, View};
 use super::keymap::{Action, action_for};
-use super::layout::Areas;
 use crate::catalogue::Kind;
 use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 
@@ -173,6 +172,7 @@ fn enter_search(app: &mut App<'_>) {
                 source: ListSource::Search,
                 query,
                 selected: 0,
+                offset: 0,
                 pinned: None,
                 link: None,
                 focus: Focus::List,
@@ -301,6 +301,7 @@ fn browse(app: &mut App<'_>, source: ListSource) {
             source,
             query,
             selected: 0,
+            offset: 0,
             pinned: None,
             link: None,
             focus: Focus::List,
@@ -342,7 +343,8 @@ fn forward(app: &mut App<'_>) {
 
 /// Handles a mouse event (only with `--mouse`): the wheel scrolls the pane under the
 /// pointer, a click selects a row of the list or focuses the detail pane.
-pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent, areas: &Areas) {
+pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent) {
+    let areas = app.areas;
     let at = Position::new(event.column, event.row);
     let pane = if areas.list.is_some_and(|r| r.contains(at)) {
         Some(Focus::List)
@@ -375,9 +377,8 @@ pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent, areas: &Areas) {
             app.mode = Mode::Browse;
             app.view.focus = pane;
             if let (Focus::List, Some(list)) = (pane, areas.list) {
-                let height = list.height.saturating_sub(2) as usize;
-                let offset = app.view.selected.saturating_sub(height.saturating_sub(1));
-                let row = (event.row.saturating_sub(list.y + 1)) as usize + offset;
+                let inner = super::layout::inner(list);
+                let row = event.row.saturating_sub(inner.y) as usize + app.view.offset;
                 if row < app.rows.len() {
                     step(app, row as isize - app.view.selected as isize);
                 }
