@@ -98,6 +98,13 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Text padded with spaces to `width` columns by display width (a hanzi takes two), so
+/// columns line up; text already as wide or wider is left as it is.
+pub fn pad(text: &str, width: usize) -> String {
+    let used = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// A user's value as a message echoes it: escaped and cut to 60 columns.
 pub fn echo(text: &str) -> String {
     escape_controls(&truncate(text, 60))
@@ -131,5 +138,12 @@ mod tests {
             escape_controls("\u{1b}]52;c;aGk=\u{7}"),
             "\\u{1B}]52;c;aGk=\\u{7}"
         );
+    }
+
+    #[test]
+    fn pads_by_display_width() {
+        assert_eq!(pad("腎兪", 6), "腎兪  ");
+        assert_eq!(pad("三陰交", 6), "三陰交");
+        assert_eq!(pad("BL23", 6), "BL23  ");
     }
 }

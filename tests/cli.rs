@@ -490,3 +490,18 @@ fn list_caution_groups_the_points_a_contraindication_covers() {
         .failure()
         .stderr(predicates::str::contains("acuref list contraindications"));
 }
+
+/// The text output of a command, as a pipe receives it.
+fn output_of(args: &[&str]) -> String {
+    let out = acuref().args(args).output().expect("runs");
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn command_output_is_pinned_so_column_drift_is_caught() {
+    insta::assert_snapshot!("show_bl23", output_of(&["show", "bl23"]));
+    insta::assert_snapshot!("list_channels", output_of(&["list", "channels"]));
+    insta::assert_snapshot!("list_points", output_of(&["list", "points"]));
+    insta::assert_snapshot!("check", output_of(&["check"]));
+}

@@ -9,6 +9,7 @@ use crate::catalogue::codes::Reading;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Relation};
 use crate::entry_view::{Mark, entry_view, link_text, mark};
 use crate::search::{Hit, SearchIndex};
+use crate::text::pad;
 
 /// The caution badge shown beside entries that caution rules cover: `[X]` forbidden for the
 /// patient, `[!]` caution.
@@ -62,10 +63,10 @@ pub fn write_entry_line(
             let p = &c.points[entry.index];
             writeln!(
                 out,
-                "{:<11} {:<16} {:<6} {}{}",
-                p.code.as_str(),
-                p.pinyin,
-                p.hanzi,
+                "{} {} {} {}{}",
+                pad(&p.code, 11),
+                pad(&p.pinyin, 16),
+                pad(&p.hanzi, 8),
                 p.english,
                 badge(c, entry, patient)
             )
@@ -80,7 +81,12 @@ pub fn write_entry_line(
                 c.backlinks.channel_points[entry.index].len()
             )
         }
-        _ => writeln!(out, "{:<28} {}", c.id(entry), style.bold(c.name(entry))),
+        _ => writeln!(
+            out,
+            "{} {}",
+            pad(c.id(entry), 28),
+            style.bold(c.name(entry))
+        ),
     }
 }
 
