@@ -230,3 +230,30 @@ fn study_sources_state_what_they_found() {
         "the popular '50 percent' gloss is checked"
     );
 }
+
+#[test]
+fn no_data_line_is_longer_than_120_characters_so_diffs_show_what_changed() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut stack = vec![data];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (n, line) in text.lines().enumerate() {
+                    // A URL cannot be broken.
+                    let url = line.trim_start().starts_with("http") || line.contains("url = ");
+                    assert!(
+                        line.chars().count() <= 120 || url,
+                        "{}:{}: {} characters",
+                        path.display(),
+                        n + 1,
+                        line.chars().count()
+                    );
+                }
+            }
+        }
+    }
+}
