@@ -211,7 +211,12 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
             let x = &c.conditions[entry.index];
             view.warnings.push(Warning {
                 heading: "RED FLAGS: refer to a physician now if".into(),
-                items: x.red_flags.clone(),
+                items: x
+                    .red_flags
+                    .iter()
+                    .filter_map(|r| c.red_flags.get(r))
+                    .map(|r| r.text.clone())
+                    .collect(),
             });
             view.fields.extend(also(&x.aliases));
             view.fields.push(("Summary", x.summary.clone()));
@@ -270,6 +275,14 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
             view.fields.push(("Course", x.course.clone()));
         }
         Kind::Region => {}
+        Kind::RedFlag => {
+            // The sign itself is the warning; the title says what kind of entry it is.
+            view.title = "Red flag".into();
+            view.warnings.push(Warning {
+                heading: "RED FLAG: refer to a physician now if".into(),
+                items: vec![c.red_flags[entry.index].text.clone()],
+            });
+        }
         Kind::Source => {
             let x = &c.sources[entry.index];
             view.fields.push(("Citation", x.citation.clone()));

@@ -27,6 +27,8 @@ pub struct Backlinks {
     pub channel_points: Vec<Vec<usize>>,
     /// For each region: its points, in catalogue order.
     pub region_points: Vec<Vec<usize>>,
+    /// For each red flag: the conditions that name it.
+    pub red_flag_conditions: Vec<Vec<usize>>,
     /// For each source: the entries that cite it.
     pub source_citations: Vec<Vec<EntryRef>>,
 }
@@ -44,6 +46,7 @@ impl Backlinks {
             channel_points: vec![Vec::new(); c.channels.len()],
             channel_partners: vec![Vec::new(); c.channels.len()],
             region_points: vec![Vec::new(); c.regions.len()],
+            red_flag_conditions: vec![Vec::new(); c.red_flags.len()],
             source_citations: vec![Vec::new(); c.sources.len()],
         };
         let point = |r: &Ref| c.points.position(r).expect("checked link");
@@ -93,6 +96,9 @@ impl Backlinks {
             for t in &cond.techniques {
                 b.technique_conditions[technique(t)].push(i);
             }
+            for r in &cond.red_flags {
+                b.red_flag_conditions[c.red_flags.position(r).expect("checked link")].push(i);
+            }
             let sources = cond
                 .sources
                 .iter()
@@ -118,6 +124,17 @@ impl Backlinks {
                 &t.sources,
                 EntryRef {
                     kind: Kind::Technique,
+                    index: i,
+                },
+            );
+        }
+        for (i, flag) in c.red_flags.all().iter().enumerate() {
+            cite(
+                &mut b,
+                c,
+                &flag.sources,
+                EntryRef {
+                    kind: Kind::RedFlag,
                     index: i,
                 },
             );
@@ -169,6 +186,8 @@ pub enum Relation {
     Point,
     /// Conditions a point or technique is used for.
     UsedFor,
+    /// Conditions a red flag belongs to.
+    FlagOf,
     /// Points or techniques a contraindication restricts.
     Restricts,
     /// Techniques.
@@ -195,6 +214,7 @@ impl Relation {
             Relation::Channel => "Channel",
             Relation::Point => "Points",
             Relation::UsedFor => "Used for",
+            Relation::FlagOf => "Red flag of",
             Relation::Restricts => "Restricts",
             Relation::Technique => "Techniques",
             Relation::Confluent => "Confluent",
@@ -374,6 +394,14 @@ impl Catalogue {
             Kind::Region => {
                 for &p in &b.region_points[i] {
                     add(Relation::Point, Kind::Point, p, None);
+                }
+            }
+            Kind::RedFlag => {
+                for &c in &b.red_flag_conditions[i] {
+                    add(Relation::FlagOf, Kind::Condition, c, None);
+                }
+                for s in &self.red_flags[i].sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
                 }
             }
             Kind::Source => {

@@ -28,6 +28,7 @@ pub(super) fn load(
     stage.conditions.merge(top.conditions, offset);
     stage.techniques.merge(top.techniques, offset);
     stage.contraindications.merge(top.contraindications, offset);
+    stage.red_flags.merge(top.red_flags, offset);
     stage.sources.merge(top.sources, offset);
 
     let ids = IdSets {
@@ -39,6 +40,7 @@ pub(super) fn load(
             (Kind::Condition, id_set(&stage.conditions)),
             (Kind::Technique, id_set(&stage.techniques)),
             (Kind::Contraindication, id_set(&stage.contraindications)),
+            (Kind::RedFlag, id_set(&stage.red_flags)),
             (Kind::Source, id_set(&stage.sources)),
         ]),
     };
@@ -48,6 +50,7 @@ pub(super) fn load(
     check_links(&stage.conditions, &ids, &files, &mut problems);
     check_links(&stage.techniques, &ids, &files, &mut problems);
     check_links(&stage.contraindications, &ids, &files, &mut problems);
+    check_links(&stage.red_flags, &ids, &files, &mut problems);
     check_links(&stage.sources, &ids, &files, &mut problems);
     check_point_codes(&stage.points, &files, &mut problems);
     check_rules(&stage, &files, &mut problems);
@@ -73,6 +76,7 @@ pub(super) fn load(
         conditions: Table::new(stage.conditions.items),
         techniques: Table::new(stage.techniques.items),
         contraindications: Table::new(stage.contraindications.items),
+        red_flags: Table::new(stage.red_flags.items),
         sources: Table::new(stage.sources.items),
         backlinks: Backlinks::default(),
         files: files.iter().map(|f| f.name.clone()).collect(),

@@ -37,19 +37,22 @@ pub enum Kind {
     Channel,
     /// A body region.
     Region,
+    /// A red flag: a sign that means see a physician now.
+    RedFlag,
     /// A source.
     Source,
 }
 
 impl Kind {
     /// Every kind, in tie-break order.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Point,
         Kind::Condition,
         Kind::Technique,
         Kind::Contraindication,
         Kind::Channel,
         Kind::Region,
+        Kind::RedFlag,
         Kind::Source,
     ];
 
@@ -62,13 +65,14 @@ impl Kind {
             Kind::Contraindication => "contraindication",
             Kind::Channel => "channel",
             Kind::Region => "region",
+            Kind::RedFlag => "red_flag",
             Kind::Source => "source",
         }
     }
 
     /// The kind named by a singular or plural name.
     pub fn from_name(name: &str) -> Option<Kind> {
-        let name = name.to_ascii_lowercase();
+        let name = name.to_ascii_lowercase().replace('-', "_");
         let singular = name.strip_suffix('s').unwrap_or(&name);
         Kind::ALL.into_iter().find(|k| k.name() == singular)
     }
@@ -158,6 +162,8 @@ pub struct Catalogue {
     pub techniques: Table<Technique>,
     /// Contraindications.
     pub contraindications: Table<Contraindication>,
+    /// Red flags.
+    pub red_flags: Table<RedFlag>,
     /// Sources.
     pub sources: Table<Source>,
     /// The links, seen from the other end.
@@ -190,6 +196,7 @@ impl Catalogue {
             Kind::Contraindication => &self.contraindications[entry.index].id,
             Kind::Channel => &self.channels[entry.index].id,
             Kind::Region => &self.regions[entry.index].id,
+            Kind::RedFlag => &self.red_flags[entry.index].id,
             Kind::Source => &self.sources[entry.index].id,
         }
     }
@@ -203,6 +210,7 @@ impl Catalogue {
             Kind::Contraindication => &self.contraindications[entry.index].name,
             Kind::Channel => &self.channels[entry.index].name,
             Kind::Region => &self.regions[entry.index].name,
+            Kind::RedFlag => &self.red_flags[entry.index].text,
             Kind::Source => &self.sources[entry.index].citation,
         }
     }
@@ -239,6 +247,7 @@ impl Catalogue {
             Kind::Contraindication => self.contraindications.position(id),
             Kind::Channel => self.channels.position(id),
             Kind::Region => self.regions.position(id),
+            Kind::RedFlag => self.red_flags.position(id),
             Kind::Source => self.sources.position(id),
         }?;
         Some(EntryRef { kind, index })
@@ -262,6 +271,7 @@ impl Catalogue {
             Kind::Contraindication => self.contraindications.len(),
             Kind::Channel => self.channels.len(),
             Kind::Region => self.regions.len(),
+            Kind::RedFlag => self.red_flags.len(),
             Kind::Source => self.sources.len(),
         }
     }

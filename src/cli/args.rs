@@ -80,6 +80,9 @@ pub enum KindArg {
     /// Body regions.
     #[value(alias = "regions")]
     Region,
+    /// Red flags: signs that mean see a physician now.
+    #[value(alias = "red-flags")]
+    RedFlag,
     /// Sources.
     #[value(alias = "sources")]
     Source,
@@ -94,6 +97,7 @@ impl From<KindArg> for Kind {
             KindArg::Contraindication => Kind::Contraindication,
             KindArg::Channel => Kind::Channel,
             KindArg::Region => Kind::Region,
+            KindArg::RedFlag => Kind::RedFlag,
             KindArg::Source => Kind::Source,
         }
     }

@@ -105,6 +105,7 @@ pub fn entry(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
         Kind::Contraindication => serde_json::to_value(&c.contraindications[e.index]),
         Kind::Channel => serde_json::to_value(&c.channels[e.index]),
         Kind::Region => serde_json::to_value(&c.regions[e.index]),
+        Kind::RedFlag => serde_json::to_value(&c.red_flags[e.index]),
         Kind::Source => serde_json::to_value(&c.sources[e.index]),
     };
     let mut value = value.unwrap_or(Value::Null);
@@ -114,6 +115,15 @@ pub fn entry(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
             map.insert("caution".into(), json!(c.has_caution(e)));
             let rules: Vec<Value> = c.rules_covering(e).iter().map(|&r| rule(c, r)).collect();
             map.insert("cautions".into(), Value::Array(rules));
+        }
+        if e.kind == Kind::Condition {
+            let texts: Vec<&str> = c.conditions[e.index]
+                .red_flags
+                .iter()
+                .filter_map(|r| c.red_flags.get(r))
+                .map(|r| r.text.as_str())
+                .collect();
+            map.insert("red_flag_texts".into(), json!(texts));
         }
         if e.kind == Kind::Channel {
             map.insert(

@@ -101,6 +101,7 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             x.code_aliases.iter().for_each(|n| add(Alias, n));
         }
         Kind::Region => add(Name, &c.regions[i].name),
+        Kind::RedFlag => add(Description, &c.red_flags[i].text),
         Kind::Source => {
             let x = &c.sources[i];
             add(Description, &x.id);

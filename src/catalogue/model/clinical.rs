@@ -55,9 +55,9 @@ pub struct Condition {
     pub aliases: Vec<String>,
     /// What it is.
     pub summary: String,
-    /// Signs that mean see a physician now.
+    /// Red flag ids: signs that mean see a physician now.
     #[serde(deserialize_with = "non_empty")]
-    pub red_flags: Vec<String>,
+    pub red_flags: Vec<Ref>,
     /// Technique ids.
     #[serde(default)]
     pub techniques: Vec<Ref>,
@@ -108,6 +108,7 @@ impl Entry for Condition {
         let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
         links.extend(self.evidence.iter().map(|s| (Kind::Source, s)));
         links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
+        links.extend(self.red_flags.iter().map(|r| (Kind::RedFlag, r)));
         for p in &self.points {
             links.push((Kind::Point, &p.point));
             links.extend(p.source.iter().map(|s| (Kind::Source, s)));
@@ -125,5 +126,29 @@ impl Entry for Technique {
         let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
         links.extend(self.points.iter().map(|p| (Kind::Point, p)));
         links
+    }
+}
+
+/// A red flag: a sign that means see a physician now, written once and linked from every
+/// condition it concerns.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlag {
+    /// Slug id.
+    pub id: Ref,
+    /// The sign, and what it may mean.
+    pub text: String,
+    /// Source ids.
+    #[serde(deserialize_with = "non_empty")]
+    pub sources: Vec<Ref>,
+}
+
+impl Entry for RedFlag {
+    const KIND: Kind = Kind::RedFlag;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        self.sources.iter().map(|s| (Kind::Source, s)).collect()
     }
 }

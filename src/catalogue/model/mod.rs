@@ -12,7 +12,7 @@ mod source;
 mod topology;
 
 pub use caution::{Contraindication, Level, Method, PatientState, Rule};
-pub use clinical::{Condition, PrescribedPoint, Role, Technique};
+pub use clinical::{Condition, PrescribedPoint, RedFlag, Role, Technique};
 pub use point::{OtherCode, Point};
 pub use source::{Source, SourceKind};
 pub use topology::{Channel, ChannelKind, Region};
