@@ -141,19 +141,38 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// The base catalogue's files when `--data` or `ACUREF_DATA` names one (none: the built-in
+/// catalogue), with what was passed over added to `warnings`.
+fn read_base(
+    paths: &DataPaths,
+    warnings: &mut Vec<String>,
+) -> Result<Option<Vec<CatalogueFile>>, CatalogueError> {
+    let Some(dir) = &paths.base else {
+        return Ok(None);
+    };
+    let found = read_dir(dir, true)?;
+    warnings.extend(found.notes);
+    Ok(Some(found.files))
+}
+
+/// The catalogue of a base (the built-in one when none) with an overlay on top.
+fn load_layers(
+    base: Option<&[CatalogueFile]>,
+    overlay: &[CatalogueFile],
+) -> Result<Catalogue, CatalogueError> {
+    match base {
+        Some(files) => Catalogue::load(files, overlay),
+        None if overlay.is_empty() => Catalogue::builtin(),
+        None => Catalogue::load(&crate::catalogue::builtin_files(), overlay),
+    }
+}
+
 /// Loads and checks the catalogue these paths name. A problem in the user's own directory
 /// never disables the reference: it becomes a warning and the catalogue loads without it. A
 /// problem in the base catalogue (`--data`) is an error.
 pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
     let mut warnings = Vec::new();
-    let base = match &paths.base {
-        Some(dir) => {
-            let found = read_dir(dir, true)?;
-            warnings.extend(found.notes);
-            Some(found.files)
-        }
-        None => None,
-    };
+    let base = read_base(paths, &mut warnings)?;
     let bypass = "set ACUREF_USER_DIR= to skip the directory";
     let mut overlay = Vec::new();
     if let Some(dir) = &paths.user {
@@ -178,11 +197,7 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
             },
         }
     }
-    let load = |overlay: &[CatalogueFile]| match &base {
-        Some(files) => Catalogue::load(files, overlay),
-        None if overlay.is_empty() => Catalogue::builtin(),
-        None => Catalogue::load(&crate::catalogue::builtin_files(), overlay),
-    };
+    let load = |overlay: &[CatalogueFile]| load_layers(base.as_deref(), overlay);
     let catalogue = match load(&overlay) {
         Ok(c) => c,
         Err(e) if !overlay.is_empty() => {
@@ -209,14 +224,7 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
 /// an error; the warnings say what was passed over.
 pub fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
     let mut warnings = Vec::new();
-    let base = match &paths.base {
-        Some(dir) => {
-            let found = read_dir(dir, true)?;
-            warnings.extend(found.notes);
-            Some(found.files)
-        }
-        None => None,
-    };
+    let base = read_base(paths, &mut warnings)?;
     let overlay = match &paths.user {
         Some(dir) if user_state(dir) != UserDir::Missing => {
             let found = read_dir(dir, false)?;
@@ -225,11 +233,7 @@ pub fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
         }
         _ => Vec::new(),
     };
-    let catalogue = match base {
-        Some(files) => Catalogue::load(&files, &overlay),
-        None if overlay.is_empty() => Catalogue::builtin(),
-        None => Catalogue::load(&crate::catalogue::builtin_files(), &overlay),
-    }?;
+    let catalogue = load_layers(base.as_deref(), &overlay)?;
     Ok(Loaded {
         catalogue,
         warnings,

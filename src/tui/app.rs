@@ -64,6 +64,21 @@ pub struct View {
     pub focus: Focus,
 }
 
+impl View {
+    /// A list at its top, with the query kept and the list focused.
+    pub fn listing(source: ListSource, query: String) -> View {
+        View {
+            source,
+            query,
+            selected: 0,
+            offset: 0,
+            pinned: None,
+            link: None,
+            focus: Focus::List,
+        }
+    }
+}
+
 /// The interactive reference.
 pub struct App<'a> {
     /// The catalogue.
@@ -115,15 +130,7 @@ impl<'a> App<'a> {
             catalogue,
             index,
             mode: Mode::Search,
-            view: View {
-                source: ListSource::Search,
-                query: String::new(),
-                selected: 0,
-                offset: 0,
-                pinned: None,
-                link: None,
-                focus: Focus::List,
-            },
+            view: View::listing(ListSource::Search, String::new()),
             back: Vec::new(),
             forward: Vec::new(),
             rows: Vec::new(),

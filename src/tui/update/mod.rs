@@ -166,18 +166,7 @@ fn enter_search(app: &mut App<'_>) {
     app.mode = Mode::Search;
     if app.view.source != ListSource::Search || app.view.pinned.is_some() {
         let query = app.view.query.clone();
-        go(
-            app,
-            View {
-                source: ListSource::Search,
-                query,
-                selected: 0,
-                offset: 0,
-                pinned: None,
-                link: None,
-                focus: Focus::List,
-            },
-        );
+        go(app, View::listing(ListSource::Search, query));
     } else {
         app.view.focus = Focus::List;
     }
@@ -295,18 +284,7 @@ fn select_entry(app: &mut App<'_>, entry: Option<crate::catalogue::EntryRef>) {
 fn browse(app: &mut App<'_>, source: ListSource) {
     app.mode = Mode::Browse;
     let query = app.view.query.clone();
-    go(
-        app,
-        View {
-            source,
-            query,
-            selected: 0,
-            offset: 0,
-            pinned: None,
-            link: None,
-            focus: Focus::List,
-        },
-    );
+    go(app, View::listing(source, query));
 }
 
 /// Moves to a new view, remembering the current one.
