@@ -202,7 +202,12 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 view.fields.push(("Avoid", avoid.clone()));
             }
             if !p.categories.is_empty() {
-                view.fields.push(("Categories", p.categories.join("; ")));
+                let labels: Vec<String> = p
+                    .categories
+                    .iter()
+                    .filter_map(|pc| c.categories.get(&pc.category).map(|x| x.label(pc)))
+                    .collect();
+                view.fields.push(("Categories", labels.join("; ")));
             }
             view.lists.push(("Actions", p.actions.clone()));
             view.lists.push(("Indications", p.indications.clone()));
@@ -275,6 +280,10 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
             view.fields.push(("Course", x.course.clone()));
         }
         Kind::Region => {}
+        Kind::Category => {
+            let x = &c.categories[entry.index];
+            view.fields.push(("Summary", x.summary.clone()));
+        }
         Kind::RedFlag => {
             // The sign itself is the warning; the title says what kind of entry it is.
             view.title = "Red flag".into();

@@ -213,13 +213,13 @@ fn rules_with_unknown_regions_categories_methods_or_stages() {
         "clinical.toml",
         &base.replace(
             "regions = [\"lower-back\"]",
-            "regions = [\"lower-back\"]\ncategories = [\"Jing-Wel point\"]",
+            "regions = [\"lower-back\"]\ncategories = [\"jing-wel\"]",
         ),
     );
     assert_at(
         &err,
         "clinical.toml:44:15:",
-        "no point has the category `Jing-Wel point`",
+        "category `jing-wel`, which does not exist",
     );
     let err = check_fails(
         "clinical.toml",

@@ -235,10 +235,14 @@ fn the_reviewed_point_facts() {
             .location
             .contains("just lateral to the semitendinosus tendon")
     );
-    assert!(
-        p("SP13").categories.contains(
-            &"Meeting point of the Spleen and Liver channels with the Yin Wei Mai".into()
-        )
+    let sp13: Vec<String> = p("SP13")
+        .categories
+        .iter()
+        .map(|pc| c.categories.get(&pc.category).unwrap().label(pc))
+        .collect();
+    assert_eq!(
+        sp13,
+        vec!["Meeting point of the Spleen and Liver channels with the Yin Wei Mai"]
     );
     assert_eq!(p("LR10").depth, "0.5-1 cun");
     assert_eq!(p("LR11").depth, "0.5-1 cun");

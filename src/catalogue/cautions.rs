@@ -24,14 +24,6 @@ pub struct RuleRef {
     pub rule: usize,
 }
 
-/// Whether a point category (as a point writes it) falls under a rule's category: it is the
-/// same, or begins with it as whole words ("Back-Shu point" covers "Back-Shu point of the
-/// Kidney").
-pub fn category_covers(rule_category: &str, point_category: &str) -> bool {
-    let (r, p) = (rule_category.to_lowercase(), point_category.to_lowercase());
-    p == r || p.strip_prefix(&r).is_some_and(|rest| rest.starts_with(' '))
-}
-
 /// For each point and each technique, the rules that cover it, in catalogue order.
 ///
 /// A rule that names a point by id replaces, for that point, the region and category rules of
@@ -86,11 +78,10 @@ fn covered_points(c: &Catalogue, rule: &Rule) -> Vec<usize> {
     }
     for (p, point) in c.points.all().iter().enumerate() {
         let in_region = point.regions.iter().any(|r| rule.regions.contains(r));
-        let in_category = point.categories.iter().any(|pc| {
-            rule.categories
-                .iter()
-                .any(|rc| category_covers(rc.as_str(), pc))
-        });
+        let in_category = point
+            .categories
+            .iter()
+            .any(|pc| rule.categories.contains(&pc.category));
         covered[p] |= in_region || in_category;
     }
     covered
@@ -319,24 +310,5 @@ fn ensure_stop(text: &str) -> String {
         text.to_string()
     } else {
         format!("{text}.")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn categories_cover_whole_words_only() {
-        assert!(category_covers(
-            "Back-Shu point",
-            "Back-Shu point of the Kidney"
-        ));
-        assert!(category_covers("jing-well point", "Jing-Well point"));
-        assert!(!category_covers("Jing", "Jing-Well point"));
-        assert!(!category_covers(
-            "Back-Shu point of the Kidney",
-            "Back-Shu point"
-        ));
     }
 }

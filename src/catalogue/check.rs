@@ -116,15 +116,9 @@ pub(super) fn check_point_codes(
     }
 }
 
-/// Rules must cover something; their categories must be ones points carry; their stages must
+/// Rules must cover something (what they cover is checked as links are); their stages must
 /// be stages of their contraindication's patient state; patient aliases must be unique.
 pub(super) fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mut Vec<Problem>) {
-    let categories: Vec<&str> = stage
-        .points
-        .items
-        .iter()
-        .flat_map(|p| p.categories.iter().map(String::as_str))
-        .collect();
     let mut aliases: HashMap<String, &Ref> = HashMap::new();
     for (contra, &file) in stage
         .contraindications
@@ -172,21 +166,6 @@ pub(super) fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mu
                     ),
                     "name what the rule covers: `points`, `regions`, `categories` or `techniques`",
                 ));
-            }
-            for category in &rule.categories {
-                let known = categories
-                    .iter()
-                    .any(|pc| super::cautions::category_covers(category, pc));
-                if !known {
-                    problems.push(src.problem(
-                        category.span().start,
-                        format!(
-                            "no point has the category `{}`",
-                            echo(category)
-                        ),
-                        "write a category as points write it (`Jing-Well point`, `Back-Shu point`); see data/README.md",
-                    ));
-                }
             }
             for s in &rule.stages {
                 if !stages.contains(&s.as_str()) {

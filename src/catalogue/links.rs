@@ -27,6 +27,8 @@ pub struct Backlinks {
     pub channel_points: Vec<Vec<usize>>,
     /// For each region: its points, in catalogue order.
     pub region_points: Vec<Vec<usize>>,
+    /// For each category: its points, in catalogue order.
+    pub category_points: Vec<Vec<usize>>,
     /// For each red flag: the conditions that name it.
     pub red_flag_conditions: Vec<Vec<usize>>,
     /// For each source: the entries that cite it.
@@ -46,6 +48,7 @@ impl Backlinks {
             channel_points: vec![Vec::new(); c.channels.len()],
             channel_partners: vec![Vec::new(); c.channels.len()],
             region_points: vec![Vec::new(); c.regions.len()],
+            category_points: vec![Vec::new(); c.categories.len()],
             red_flag_conditions: vec![Vec::new(); c.red_flags.len()],
             source_citations: vec![Vec::new(); c.sources.len()],
         };
@@ -58,6 +61,12 @@ impl Backlinks {
             }
             for r in &p.regions {
                 b.region_points[c.regions.position(r).expect("checked link")].push(i);
+            }
+            for pc in &p.categories {
+                let at = c.categories.position(&pc.category).expect("checked link");
+                if b.category_points[at].last() != Some(&i) {
+                    b.category_points[at].push(i);
+                }
             }
             cite(
                 &mut b,
@@ -124,6 +133,17 @@ impl Backlinks {
                 &t.sources,
                 EntryRef {
                     kind: Kind::Technique,
+                    index: i,
+                },
+            );
+        }
+        for (i, category) in c.categories.all().iter().enumerate() {
+            cite(
+                &mut b,
+                c,
+                &category.sources,
+                EntryRef {
+                    kind: Kind::Category,
                     index: i,
                 },
             );
@@ -394,6 +414,19 @@ impl Catalogue {
             Kind::Region => {
                 for &p in &b.region_points[i] {
                     add(Relation::Point, Kind::Point, p, None);
+                }
+            }
+            Kind::Category => {
+                for &p in &b.category_points[i] {
+                    let detail = self.points[p]
+                        .categories
+                        .iter()
+                        .find(|pc| pc.category.as_str() == self.categories[i].id.as_str())
+                        .and_then(|pc| pc.detail.clone());
+                    add(Relation::Point, Kind::Point, p, detail);
+                }
+                for s in &self.categories[i].sources {
+                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
                 }
             }
             Kind::RedFlag => {

@@ -28,6 +28,7 @@ pub(super) fn load(
     stage.conditions.merge(top.conditions, offset);
     stage.techniques.merge(top.techniques, offset);
     stage.contraindications.merge(top.contraindications, offset);
+    stage.categories.merge(top.categories, offset);
     stage.red_flags.merge(top.red_flags, offset);
     stage.sources.merge(top.sources, offset);
 
@@ -40,6 +41,7 @@ pub(super) fn load(
             (Kind::Condition, id_set(&stage.conditions)),
             (Kind::Technique, id_set(&stage.techniques)),
             (Kind::Contraindication, id_set(&stage.contraindications)),
+            (Kind::Category, id_set(&stage.categories)),
             (Kind::RedFlag, id_set(&stage.red_flags)),
             (Kind::Source, id_set(&stage.sources)),
         ]),
@@ -50,6 +52,7 @@ pub(super) fn load(
     check_links(&stage.conditions, &ids, &files, &mut problems);
     check_links(&stage.techniques, &ids, &files, &mut problems);
     check_links(&stage.contraindications, &ids, &files, &mut problems);
+    check_links(&stage.categories, &ids, &files, &mut problems);
     check_links(&stage.red_flags, &ids, &files, &mut problems);
     check_links(&stage.sources, &ids, &files, &mut problems);
     check_point_codes(&stage.points, &files, &mut problems);
@@ -76,6 +79,7 @@ pub(super) fn load(
         conditions: Table::new(stage.conditions.items),
         techniques: Table::new(stage.techniques.items),
         contraindications: Table::new(stage.contraindications.items),
+        categories: Table::new(stage.categories.items),
         red_flags: Table::new(stage.red_flags.items),
         sources: Table::new(stage.sources.items),
         backlinks: Backlinks::default(),

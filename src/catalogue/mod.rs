@@ -37,6 +37,8 @@ pub enum Kind {
     Channel,
     /// A body region.
     Region,
+    /// A point category (Back-Shu, Luo-Connecting...).
+    Category,
     /// A red flag: a sign that means see a physician now.
     RedFlag,
     /// A source.
@@ -45,13 +47,14 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in tie-break order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Point,
         Kind::Condition,
         Kind::Technique,
         Kind::Contraindication,
         Kind::Channel,
         Kind::Region,
+        Kind::Category,
         Kind::RedFlag,
         Kind::Source,
     ];
@@ -65,6 +68,7 @@ impl Kind {
             Kind::Contraindication => "contraindication",
             Kind::Channel => "channel",
             Kind::Region => "region",
+            Kind::Category => "category",
             Kind::RedFlag => "red_flag",
             Kind::Source => "source",
         }
@@ -73,8 +77,17 @@ impl Kind {
     /// The kind named by a singular or plural name.
     pub fn from_name(name: &str) -> Option<Kind> {
         let name = name.to_ascii_lowercase().replace('-', "_");
-        let singular = name.strip_suffix('s').unwrap_or(&name);
-        Kind::ALL.into_iter().find(|k| k.name() == singular)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == name || k.plural() == name)
+    }
+
+    /// The plural name, as in `acuref list categories`.
+    pub fn plural(self) -> String {
+        match self {
+            Kind::Category => "categories".to_string(),
+            other => format!("{}s", other.name()),
+        }
     }
 }
 
@@ -162,6 +175,8 @@ pub struct Catalogue {
     pub techniques: Table<Technique>,
     /// Contraindications.
     pub contraindications: Table<Contraindication>,
+    /// Point categories.
+    pub categories: Table<Category>,
     /// Red flags.
     pub red_flags: Table<RedFlag>,
     /// Sources.
@@ -196,6 +211,7 @@ impl Catalogue {
             Kind::Contraindication => &self.contraindications[entry.index].id,
             Kind::Channel => &self.channels[entry.index].id,
             Kind::Region => &self.regions[entry.index].id,
+            Kind::Category => &self.categories[entry.index].id,
             Kind::RedFlag => &self.red_flags[entry.index].id,
             Kind::Source => &self.sources[entry.index].id,
         }
@@ -210,6 +226,7 @@ impl Catalogue {
             Kind::Contraindication => &self.contraindications[entry.index].name,
             Kind::Channel => &self.channels[entry.index].name,
             Kind::Region => &self.regions[entry.index].name,
+            Kind::Category => &self.categories[entry.index].name,
             Kind::RedFlag => &self.red_flags[entry.index].text,
             Kind::Source => &self.sources[entry.index].citation,
         }
@@ -247,6 +264,7 @@ impl Catalogue {
             Kind::Contraindication => self.contraindications.position(id),
             Kind::Channel => self.channels.position(id),
             Kind::Region => self.regions.position(id),
+            Kind::Category => self.categories.position(id),
             Kind::RedFlag => self.red_flags.position(id),
             Kind::Source => self.sources.position(id),
         }?;
@@ -271,6 +289,7 @@ impl Catalogue {
             Kind::Contraindication => self.contraindications.len(),
             Kind::Channel => self.channels.len(),
             Kind::Region => self.regions.len(),
+            Kind::Category => self.categories.len(),
             Kind::RedFlag => self.red_flags.len(),
             Kind::Source => self.sources.len(),
         }

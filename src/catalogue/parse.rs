@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::check::check_duplicates;
 
 const TABLE_NAMES: &str =
-    "region, channel, point, condition, technique, contraindication, red_flag, source";
+    "region, channel, point, condition, technique, contraindication, category, red_flag, source";
 use super::problem::{Problem, SourceText};
 use super::read::CatalogueFile;
 use super::text::{MAX_LIST_ITEMS, MAX_TEXT_BYTES, text_fault};
@@ -73,6 +73,7 @@ pub(super) struct Stage {
     pub(super) conditions: Staged<Condition>,
     pub(super) techniques: Staged<Technique>,
     pub(super) contraindications: Staged<Contraindication>,
+    pub(super) categories: Staged<Category>,
     pub(super) red_flags: Staged<RedFlag>,
     pub(super) sources: Staged<Source>,
 }
@@ -86,6 +87,7 @@ impl Stage {
         self.conditions.append(later.conditions);
         self.techniques.append(later.techniques);
         self.contraindications.append(later.contraindications);
+        self.categories.append(later.categories);
         self.red_flags.append(later.red_flags);
         self.sources.append(later.sources);
     }
@@ -108,6 +110,7 @@ pub(super) fn parse_layer(
     check_duplicates(&stage.conditions, files, problems);
     check_duplicates(&stage.techniques, files, problems);
     check_duplicates(&stage.contraindications, files, problems);
+    check_duplicates(&stage.categories, files, problems);
     check_duplicates(&stage.red_flags, files, problems);
     check_duplicates(&stage.sources, files, problems);
     stage
@@ -197,6 +200,7 @@ fn parse_file(
                 problems,
                 failed,
             ),
+            "category" => parse_array(value, &src, index, &mut stage.categories, problems, failed),
             "red_flag" => parse_array(value, &src, index, &mut stage.red_flags, problems, failed),
             "source" => parse_array(value, &src, index, &mut stage.sources, problems, failed),
             other => problems.push(src.problem(

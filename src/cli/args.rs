@@ -80,6 +80,9 @@ pub enum KindArg {
     /// Body regions.
     #[value(alias = "regions")]
     Region,
+    /// Point categories (Back-Shu, Luo-Connecting...).
+    #[value(alias = "categories")]
+    Category,
     /// Red flags: signs that mean see a physician now.
     #[value(alias = "red-flags")]
     RedFlag,
@@ -97,6 +100,7 @@ impl From<KindArg> for Kind {
             KindArg::Contraindication => Kind::Contraindication,
             KindArg::Channel => Kind::Channel,
             KindArg::Region => Kind::Region,
+            KindArg::Category => Kind::Category,
             KindArg::RedFlag => Kind::RedFlag,
             KindArg::Source => Kind::Source,
         }

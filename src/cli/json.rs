@@ -105,6 +105,7 @@ pub fn entry(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
         Kind::Contraindication => serde_json::to_value(&c.contraindications[e.index]),
         Kind::Channel => serde_json::to_value(&c.channels[e.index]),
         Kind::Region => serde_json::to_value(&c.regions[e.index]),
+        Kind::Category => serde_json::to_value(&c.categories[e.index]),
         Kind::RedFlag => serde_json::to_value(&c.red_flags[e.index]),
         Kind::Source => serde_json::to_value(&c.sources[e.index]),
     };

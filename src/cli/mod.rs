@@ -108,12 +108,7 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Stat
             warnings(&notes);
             writeln!(out, "catalogue is clean: {} files", c.files.len())?;
             for kind in Kind::ALL {
-                writeln!(
-                    out,
-                    "  {:<18} {}",
-                    format!("{}s", kind.name()),
-                    c.count(kind)
-                )?;
+                writeln!(out, "  {:<18} {}", kind.plural(), c.count(kind))?;
             }
             let channel_points = c
                 .points

@@ -66,7 +66,11 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             add(Name, &p.english);
             p.alt_names.iter().for_each(|n| add(Alias, n));
             p.other_codes.iter().for_each(|o| add(Alias, &o.code));
-            p.categories.iter().for_each(|n| add(Category, n));
+            for pc in &p.categories {
+                if let Some(category) = c.categories.get(&pc.category) {
+                    add(Category, &category.label(pc));
+                }
+            }
             p.indications.iter().for_each(|n| add(Indication, n));
             p.actions.iter().for_each(|n| add(Action, n));
         }
@@ -101,6 +105,11 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             x.code_aliases.iter().for_each(|n| add(Alias, n));
         }
         Kind::Region => add(Name, &c.regions[i].name),
+        Kind::Category => {
+            let x = &c.categories[i];
+            add(Name, &x.name);
+            add(Description, &x.summary);
+        }
         Kind::RedFlag => add(Description, &c.red_flags[i].text),
         Kind::Source => {
             let x = &c.sources[i];

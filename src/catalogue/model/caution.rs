@@ -105,7 +105,7 @@ pub struct Rule {
     /// Body regions whose points it covers.
     #[serde(default)]
     pub regions: Vec<Ref>,
-    /// Point categories it covers: every point with a category that begins with one of these.
+    /// Point categories it covers, by id: every point in one of them.
     #[serde(default)]
     pub categories: Vec<Ref>,
     /// Techniques it covers.
@@ -163,6 +163,7 @@ impl Entry for Contraindication {
             links.extend(rule.points.iter().map(|p| (Kind::Point, p)));
             links.extend(rule.regions.iter().map(|r| (Kind::Region, r)));
             links.extend(rule.techniques.iter().map(|t| (Kind::Technique, t)));
+            links.extend(rule.categories.iter().map(|c| (Kind::Category, c)));
             links.extend(rule.sources.iter().map(|s| (Kind::Source, s)));
         }
         links

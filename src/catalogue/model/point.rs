@@ -15,6 +15,52 @@ pub struct OtherCode {
     pub system: String,
 }
 
+/// A category a point belongs to, and what it concerns for this point.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointCategory {
+    /// Category id.
+    pub category: Ref,
+    /// What the category concerns here: `of the Kidney`, `of the Bladder and Gall Bladder
+    /// channels`.
+    pub detail: Option<String>,
+}
+
+/// A point category: an entry of the controlled vocabulary points link to.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Slug id.
+    pub id: Ref,
+    /// Display name, such as "Back-Shu point".
+    pub name: String,
+    /// What the category is.
+    pub summary: String,
+    /// Source ids.
+    #[serde(deserialize_with = "non_empty")]
+    pub sources: Vec<Ref>,
+}
+
+impl Category {
+    /// The category as a point's card writes it: its name, then what it concerns there.
+    pub fn label(&self, of: &PointCategory) -> String {
+        match &of.detail {
+            Some(detail) => format!("{} {detail}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl Entry for Category {
+    const KIND: Kind = Kind::Category;
+    fn id(&self) -> &Ref {
+        &self.id
+    }
+    fn links(&self) -> Vec<(Kind, &Ref)> {
+        self.sources.iter().map(|s| (Kind::Source, s)).collect()
+    }
+}
+
 /// An acupuncture point: a channel point or an extra point.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -49,9 +95,9 @@ pub struct Point {
     pub angle: String,
     /// What the needle must not reach.
     pub avoid: Option<String>,
-    /// Point categories (Back-Shu, He-Sea...).
+    /// Point categories (Back-Shu, He-Sea...), each with what it concerns here.
     #[serde(default)]
-    pub categories: Vec<String>,
+    pub categories: Vec<PointCategory>,
     /// Main actions.
     #[serde(deserialize_with = "non_empty")]
     pub actions: Vec<String>,
@@ -90,6 +136,11 @@ impl Entry for Point {
         let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
         links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
         links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
+        links.extend(
+            self.categories
+                .iter()
+                .map(|c| (Kind::Category, &c.category)),
+        );
         links
     }
 }

@@ -21,6 +21,7 @@ pub fn kind_badge(kind: Kind) -> &'static str {
         Kind::Contraindication => "cau",
         Kind::Channel => "chn",
         Kind::Region => "reg",
+        Kind::Category => "cat",
         Kind::RedFlag => "flg",
         Kind::Source => "src",
     }
