@@ -3,10 +3,10 @@
 //! bytes into keys.
 
 pub mod app;
-pub mod input;
+mod input;
 pub mod keymap;
 pub mod layout;
-pub mod terminal;
+mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
