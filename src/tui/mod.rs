@@ -1,5 +1,5 @@
 //! The interactive reference: state ([`app`]), keys ([`keymap`]), state changes ([`update`])
-//! and drawing ([`ui`]). Only [`run`] and [`terminal`] touch the terminal; [`input`] turns its
+//! and drawing ([`ui`]). Only [`run`] and `terminal` touch the terminal; `input` turns its
 //! bytes into keys.
 
 pub mod app;
