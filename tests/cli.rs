@@ -505,3 +505,20 @@ fn command_output_is_pinned_so_column_drift_is_caught() {
     insta::assert_snapshot!("list_points", output_of(&["list", "points"]));
     insta::assert_snapshot!("check", output_of(&["check"]));
 }
+
+#[test]
+fn search_says_how_many_more_the_limit_left_out() {
+    acuref()
+        .args(["search", "back", "--limit", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|o: &str| o.lines().count() == 3))
+        .stderr(predicate::str::contains(
+            "more matches; --limit N shows more",
+        ));
+    acuref()
+        .args(["search", "bl40", "--limit", "50"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}

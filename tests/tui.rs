@@ -575,3 +575,34 @@ fn moving_up_inside_the_page_moves_the_cursor_not_the_list() {
     update::handle_mouse(&mut s.app, click);
     assert_eq!(s.app.view.selected, offset + 2);
 }
+
+#[test]
+fn keys_do_nothing_unseen_while_the_terminal_is_too_small() {
+    let mut s = Session::new(10, 3, Theme::dark());
+    let before = s.shown();
+    s.press("j<Enter>bl23<Enter>");
+    assert_eq!(s.app.view.query, "", "nothing was typed unseen");
+    assert_eq!(s.app.mode, Mode::Search);
+    assert_eq!(s.shown(), before);
+    s.press("<Ctrl-c>");
+    assert!(s.app.quit, "Ctrl-c still quits");
+}
+
+#[test]
+fn help_is_one_key_away_for_a_newcomer() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("?");
+    assert!(s.app.help, "`?` with nothing typed opens the help");
+    assert_eq!(s.app.view.query, "");
+    s.press("x");
+    s.press("a?");
+    assert_eq!(s.app.view.query, "a?", "after typing, `?` is a character");
+    s.press("<F1>");
+    assert!(s.app.help, "F1 opens the help in every mode");
+    s.press("<PgDn><PgDn><PgDn>");
+    assert!(
+        s.screen().contains("F1"),
+        "and the help lists it:\n{}",
+        s.screen()
+    );
+}

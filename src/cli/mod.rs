@@ -162,11 +162,9 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             json,
         } => {
             let query = joined(query)?;
-            let hits: Vec<Hit> = index
-                .search(&query, kind.map(Kind::from))
-                .into_iter()
-                .take(usize::from(*limit))
-                .collect();
+            let mut hits: Vec<Hit> = index.search(&query, kind.map(Kind::from));
+            let more = hits.len().saturating_sub(usize::from(*limit));
+            hits.truncate(usize::from(*limit));
             if *json {
                 json::print(out, &json::hits(c, index, &hits, patient))?;
                 return Ok(if hits.is_empty() {
@@ -180,6 +178,12 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             }
             for hit in &hits {
                 card::write_hit_line(out, c, index, hit, patient, style)?;
+            }
+            if more > 0 {
+                diagnostic(&format!(
+                    "... {more} more match{}; --limit N shows more",
+                    if more == 1 { "" } else { "es" }
+                ));
             }
             Ok(Status::Success)
         }

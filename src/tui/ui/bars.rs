@@ -21,7 +21,8 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     };
     let counter = match app.view.source {
         ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
-        _ => format!("{} items", app.rows.len()),
+        _ if app.rows.is_empty() => "0 items".to_string(),
+        _ => format!("{}/{}", app.view.selected + 1, app.rows.len()),
     };
     let right = format!(" {mode} {counter} ");
     let prompt = " / ";

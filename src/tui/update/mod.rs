@@ -16,6 +16,11 @@ const HISTORY: usize = 200;
 /// it; otherwise the keymap decides.
 pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
     app.notice = None;
+    // While "terminal too small" is shown nothing can be seen, so only quitting acts.
+    if super::layout::too_small(app.areas.frame) && app.areas.frame.area() > 0 {
+        app.quit |= crate::tui::keymap::is_quit(&key);
+        return;
+    }
     if app.help {
         let page = app.page.max(1) as u16;
         match action_for(Mode::Browse, key) {
@@ -24,13 +29,21 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
             Some(Action::PageDown) => app.help_scroll = app.help_scroll.saturating_add(page),
             Some(Action::PageUp) => app.help_scroll = app.help_scroll.saturating_sub(page),
             _ => {
-                let ctrl_c =
-                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-                app.quit |= ctrl_c;
+                app.quit |= crate::tui::keymap::is_quit(&key);
                 app.help = false;
             }
         }
         return;
+    }
+    // `?` with nothing typed yet is a newcomer asking for help, not a search for "?".
+    let asks_help = app.mode == Mode::Search
+        && app.view.query.is_empty()
+        && key.code == KeyCode::Char('?')
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if asks_help {
+        return update(app, Action::ToggleHelp);
     }
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match action_for(app.mode, key) {
