@@ -522,3 +522,28 @@ fn search_says_how_many_more_the_limit_left_out() {
         .success()
         .stderr(predicate::str::is_empty());
 }
+
+#[test]
+fn a_search_line_shows_the_match_with_a_little_text_around_it() {
+    let out = acuref()
+        .args(["search", "therapeutic need"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("Pregnancy"))
+        .unwrap_or_else(|| panic!("the pregnancy entry matches:\n{text}"));
+    assert!(line.contains("therapeutic need"), "{line}");
+    assert!(
+        line.contains('…'),
+        "a long summary is cut around the match: {line}"
+    );
+    assert!(line.chars().count() < 140, "{line}");
+    let json = json(&["search", "bl40", "--json"]);
+    assert_eq!(json[0]["match"], "code");
+    assert!(
+        json[0]["score"].as_i64().unwrap() < 1 << 53,
+        "exact in JavaScript"
+    );
+}

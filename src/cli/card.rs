@@ -26,6 +26,7 @@ pub fn write_hit_line(
     c: &Catalogue,
     index: &SearchIndex,
     hit: &Hit,
+    query: &str,
     patient: &Patient,
     style: Style,
 ) -> Result<()> {
@@ -36,7 +37,7 @@ pub fn write_hit_line(
             if c.title(hit.entry).contains(&field.text) {
                 String::new()
             } else {
-                format!("  ~ {}", field.text)
+                format!("  ~ {}", snippet(&field.text, &index.positions(hit, query)))
             }
         }
     };
@@ -48,6 +49,24 @@ pub fn write_hit_line(
         badge(c, hit.entry, patient),
         style.dim(&matched)
     )
+}
+
+/// The part of a long matched text around the match (the whole text when short), with `…`
+/// where it was cut.
+fn snippet(text: &str, positions: &[usize]) -> String {
+    const BEFORE: usize = 30;
+    const LENGTH: usize = 80;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= LENGTH {
+        return text.to_string();
+    }
+    let first = positions.first().copied().unwrap_or(0).min(chars.len());
+    let start = first.saturating_sub(BEFORE);
+    let end = (start + LENGTH).min(chars.len());
+    let cut_before = if start > 0 { "…" } else { "" };
+    let cut_after = if end < chars.len() { "…" } else { "" };
+    let middle: String = chars[start..end].iter().collect();
+    format!("{cut_before}{middle}{cut_after}")
 }
 
 /// One entry on one line, for `list`.

@@ -1,6 +1,8 @@
 //! JSON output: a stable contract documented in the README.
 //!
-//! - `search --json`: an array of `{kind, id, name, title, score, matched, reading}`.
+//! - `search --json`: an array of `{kind, id, name, title, score, match, matched, reading}`;
+//!   `match` is the kind of field that matched (code, name, alias, category, indication,
+//!   action, description).
 //! - `list KIND --json`: an array of whole entries, each with `kind` added.
 //! - `show --json`: the whole entry with `kind`, and `links`: every link resolved to
 //!   `{relation, kind, id, name, detail}`; plus `also_matching` for homonyms and other readings.
@@ -86,6 +88,7 @@ pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit], patient: &Patient)
                 "name": c.name(h.entry),
                 "title": c.title(h.entry),
                 "score": h.score,
+                "match": index.fields(h.entry)[h.field].kind.name(),
                 "matched": index.fields(h.entry)[h.field].text,
                 "reading": reading_text(&h.reading),
             });

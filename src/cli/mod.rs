@@ -177,7 +177,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 return Ok(no_match(&query));
             }
             for hit in &hits {
-                card::write_hit_line(out, c, index, hit, patient, style)?;
+                card::write_hit_line(out, c, index, hit, &query, patient, style)?;
             }
             if more > 0 {
                 diagnostic(&format!(

@@ -24,6 +24,19 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// The name JSON output gives the kind of field a query matched.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Code => "code",
+            FieldKind::Name => "name",
+            FieldKind::Alias => "alias",
+            FieldKind::Category => "category",
+            FieldKind::Indication => "indication",
+            FieldKind::Action => "action",
+            FieldKind::Description => "description",
+        }
+    }
+
     /// Whether the field is a name or code, matched fuzzily.
     pub(super) fn is_name(self) -> bool {
         matches!(self, FieldKind::Code | FieldKind::Name | FieldKind::Alias)

@@ -18,9 +18,10 @@ impl FieldKind {
     }
 }
 
-/// The score of a code hit: above any text match, so a query that is a code puts its point
-/// first; lowered by one per reading so the WHO reading comes before older ones.
-pub(super) const CODE_HIT: i64 = i64::MAX / 2;
+/// The score of a code hit: above any text match (those stay below a million), so a query
+/// that is a code puts its point first; lowered by one per reading so the WHO reading comes
+/// before older ones. Small enough to be exact in JavaScript's numbers (JSON output).
+pub(super) const CODE_HIT: i64 = 1_000_000_000;
 
 /// A fuzzy match scoring below this many points per pattern character is too scattered to
 /// show (letters picked out of unrelated words).
