@@ -606,3 +606,16 @@ fn help_is_one_key_away_for_a_newcomer() {
         s.screen()
     );
 }
+
+#[test]
+fn the_query_line_says_what_is_browsed_and_marks_a_cut_query() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("weizhong<Esc>c");
+    let top = s.screen().lines().next().unwrap().to_string();
+    assert!(top.contains("Channels (/ to search)"), "{top}");
+    assert!(!top.contains("weizhong"), "{top}");
+    let mut s = Session::new(20, 8, Theme::dark());
+    s.press("pain and stiffness of the lower back");
+    let top = s.screen().lines().next().unwrap().to_string();
+    assert!(top.contains('…'), "the cut is marked: {top}");
+}

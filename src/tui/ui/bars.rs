@@ -33,10 +33,10 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let room =
         (area.width as usize).saturating_sub(right.width() + badge.width() + prompt.width() + 1);
     let query = escape_controls(&app.view.query);
-    // Show the end of a long query, where the typing happens.
+    // Show the end of a long query, where the typing happens, with `…` where it was cut.
     let shown: String = if query.width() > room {
         let mut tail: Vec<char> = Vec::new();
-        let mut used = 0;
+        let mut used = 1;
         for c in query.chars().rev() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used + w > room {
@@ -45,12 +45,21 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             used += w;
             tail.push(c);
         }
+        tail.push('…');
         tail.into_iter().rev().collect()
     } else {
         query
     };
+    let browsing = app.view.source != ListSource::Search && app.mode != Mode::Search;
     let placeholder = shown.is_empty() && app.mode == Mode::Search;
-    let typed = if placeholder {
+    let typed = if browsing {
+        // The list is not the query's results: say what it is instead.
+        let first = first_key(Scope::Browse, Action::EnterSearch).unwrap_or_default();
+        Span::styled(
+            truncate(&format!("{} ({first} to search)", app.list_title()), room),
+            theme.dim,
+        )
+    } else if placeholder {
         Span::styled(
             truncate("type a code, name, hanzi or condition", room),
             theme.dim,
