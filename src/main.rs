@@ -27,11 +27,11 @@ fn main() -> ExitCode {
         Err(e) => match e.downcast_ref::<CatalogueError>() {
             Some(problems) => {
                 cli::diagnostic(&format!("the catalogue could not be loaded\n{problems}"));
-                Status::BadInput.into()
+                Status::Error.into()
             }
             None => {
                 cli::diagnostic(&format!("{e:#}"));
-                Status::NothingFound.into()
+                Status::Error.into()
             }
         },
     }
@@ -60,7 +60,7 @@ fn argument_error(error: &clap::Error) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             cli::diagnostic(&format!("cannot write the help: {e}"));
-            ExitCode::from(1)
+            Status::Error.into()
         }
     }
 }
@@ -78,7 +78,7 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         cli::diagnostic(
             "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)",
         );
-        return Ok(Status::NothingFound);
+        return Ok(Status::Error);
     }
     let paths = acuref::paths::DataPaths::from_env(args.data.clone());
     let mut loaded = acuref::paths::load_catalogue(&paths)?;

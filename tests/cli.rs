@@ -156,14 +156,14 @@ fn list_text_and_filters() {
     acuref()
         .args(["list", "conditions", "--channel", "BL"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "only apply to `acuref list points`",
         ));
     acuref()
         .args(["list", "points", "--channel", "XX"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no channel `XX`"));
 }
 
@@ -255,7 +255,7 @@ fn the_user_directory_adds_and_overrides_entries_by_id() {
 }
 
 #[test]
-fn no_match_and_empty_queries_exit_1_with_advice() {
+fn no_match_exits_1_and_an_empty_query_2_with_advice() {
     acuref()
         .args(["show", "qqqqxxxxzzzz"])
         .assert()
@@ -265,7 +265,7 @@ fn no_match_and_empty_queries_exit_1_with_advice() {
     acuref()
         .args(["show", " "])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("the query is empty"));
     acuref()
         .args(["show", "\u{1b}]52;c;aGk=\u{7}"])
@@ -294,7 +294,7 @@ fn piped_output_has_no_escape_codes() {
 fn without_a_terminal_plain_acuref_points_to_the_commands() {
     acuref()
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("needs a terminal"))
         .stderr(predicate::str::contains("acuref search"));
 }
@@ -546,4 +546,22 @@ fn a_search_line_shows_the_match_with_a_little_text_around_it() {
         json[0]["score"].as_i64().unwrap() < 1 << 53,
         "exact in JavaScript"
     );
+}
+
+#[test]
+fn options_of_the_interactive_reference_stay_out_of_the_commands_help() {
+    let help = |args: &[&str]| {
+        let out = acuref().args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = help(&["--help"]);
+    assert!(top.contains("--theme") && top.contains("--mouse"), "{top}");
+    for command in ["show", "search", "list"] {
+        let text = help(&[command, "--help"]);
+        assert!(
+            !text.contains("--mouse") && !text.contains("--theme"),
+            "{command}: {text}"
+        );
+        assert!(text.contains("--patient"), "{command} takes --patient");
+    }
 }

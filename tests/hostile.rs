@@ -462,7 +462,7 @@ fn a_full_stderr_or_stdout_is_reported_not_a_panic() {
         vec!["list", "points", "--json"],
     ] {
         let output = command(&args).stdout(full()).output().unwrap();
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(output.status.code(), Some(2), "an error: {args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");

@@ -30,11 +30,11 @@ pub struct Args {
     pub data: Option<PathBuf>,
 
     /// Colour theme of the interactive reference (default: `dark`; `mono` when NO_COLOR is set)
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
 
     /// Let the interactive reference capture the mouse (wheel scrolls, click selects)
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub mouse: bool,
 
     /// The patient's states, for the safety verdict of every point and technique shown

@@ -22,15 +22,17 @@ use crate::search::{Hit, SearchIndex};
 
 pub use output::{Style, diagnostic, warnings};
 
-/// How a command ended, as its exit status says.
+/// How a command ended, as its exit status says (as grep's does: 0 found, 1 nothing found,
+/// 2 an error).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// It did what was asked (0).
     Success = 0,
-    /// Nothing matched, or an error other than bad input (1).
+    /// Nothing matched (1).
     NothingFound = 1,
-    /// A bad catalogue, an unknown patient state or entry (2).
-    BadInput = 2,
+    /// Any error: bad arguments, a bad catalogue, an unknown patient state or entry, a
+    /// failed write (2).
+    Error = 2,
     /// `acuref safety` found an entry forbidden for the patient (3).
     Forbidden = 3,
 }
@@ -79,7 +81,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                 Ok(p) => p,
                 Err(message) => {
                     diagnostic(&message);
-                    return Ok(Status::BadInput);
+                    return Ok(Status::Error);
                 }
             };
             let index = SearchIndex::new(&catalogue);

@@ -19,7 +19,7 @@ pub(super) fn safety(
             "say who the patient is with --patient; the states are: {}",
             crate::catalogue::cautions::state_names(c).join(", ")
         ));
-        return Ok(Status::BadInput);
+        return Ok(Status::Error);
     }
     let mut found = Vec::new();
     for name in names {
@@ -30,7 +30,7 @@ pub(super) fn safety(
                     "no point or technique matches \"{}\"; try a code (li4) or a technique id (electroacupuncture)",
                     crate::text::echo(name)
                 ));
-                return Ok(Status::BadInput);
+                return Ok(Status::Error);
             }
         }
     }
