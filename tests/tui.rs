@@ -619,3 +619,19 @@ fn the_query_line_says_what_is_browsed_and_marks_a_cut_query() {
     let top = s.screen().lines().next().unwrap().to_string();
     assert!(top.contains('…'), "the cut is marked: {top}");
 }
+
+#[test]
+fn the_help_fits_a_narrow_terminal_and_its_last_line_can_be_reached() {
+    let mut s = Session::new(40, 12, Theme::dark());
+    s.press("<F1>");
+    for _ in 0..40 {
+        s.press("<PgDn>");
+    }
+    let screen = s.screen();
+    assert!(screen.contains("any other key closes this"), "{screen}");
+    s.press("x<Esc>c");
+    // A channel card: labels never run into their values.
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>c<Tab>");
+    assert!(!s.screen().contains("Also writtenL"), "{}", s.screen());
+}

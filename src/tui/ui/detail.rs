@@ -28,7 +28,8 @@ struct Builder<'t> {
     theme: &'t Theme,
 }
 
-const LABEL: usize = 12;
+/// The label column: the longest field label ("Also written", "Applies to") and a space.
+const LABEL: usize = 13;
 
 impl Builder<'_> {
     fn text(&mut self, text: &str, style: Style) {
@@ -212,10 +213,13 @@ pub fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             )
             .lines
         }
-        None => vec![Line::styled(
+        None => wrap(
             "Move to a link in the detail pane (Tab, then j/k) to preview it here.",
-            app.theme.dim,
-        )],
+            crate::tui::layout::inner(area).width.max(1) as usize,
+        )
+        .into_iter()
+        .map(|line| Line::styled(line, app.theme.dim))
+        .collect(),
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
