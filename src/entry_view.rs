@@ -332,3 +332,39 @@ pub fn link_text(c: &Catalogue, link: &Link, patient: &Patient) -> String {
     };
     format!("{mark} {title}{detail}")
 }
+
+/// An entry's view as plain text, for the clipboard: title, warnings, fields, lists, links.
+pub fn plain_text(c: &Catalogue, view: &EntryView) -> String {
+    let mut out = vec![view.title.clone()];
+    out.extend(view.subtitle.clone());
+    for warning in &view.warnings {
+        out.push(String::new());
+        out.push(warning.heading.clone());
+        out.extend(warning.items.iter().map(|i| format!("! {i}")));
+    }
+    out.push(String::new());
+    out.extend(
+        view.fields
+            .iter()
+            .map(|(label, value)| format!("{label}: {value}")),
+    );
+    for (label, items) in &view.lists {
+        out.push(format!("{label}:"));
+        out.extend(items.iter().map(|i| format!("- {i}")));
+    }
+    let none = Patient::default();
+    let mut last = None;
+    for link in view
+        .links
+        .iter()
+        .filter(|l| l.relation != Relation::RestrictedBy)
+    {
+        if last != Some(link.relation) {
+            out.push(String::new());
+            out.push(link.relation.label().to_string());
+            last = Some(link.relation);
+        }
+        out.push(format!("  {}", link_text(c, link, &none)));
+    }
+    out.join("\n") + "\n"
+}

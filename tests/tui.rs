@@ -635,3 +635,32 @@ fn the_help_fits_a_narrow_terminal_and_its_last_line_can_be_reached() {
     s.press("<Esc>c<Tab>");
     assert!(!s.screen().contains("Also writtenL"), "{}", s.screen());
 }
+
+#[test]
+fn y_and_shift_y_copy_the_entry_and_never_the_patient() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("bl23<Esc>y");
+    assert_eq!(
+        s.app.clipboard.as_deref(),
+        Some("BL23 Shenshu 腎兪 (Kidney Shu)")
+    );
+    assert!(
+        s.screen().contains("copied: BL23 Shenshu"),
+        "{}",
+        s.screen()
+    );
+    s.app.clipboard = None;
+    // With a patient set, the card copied is the plain one.
+    s.press("p2<Esc>Y");
+    let card = s.app.clipboard.clone().expect("the card is copied");
+    assert!(card.starts_with("BL23 Shenshu"), "{card}");
+    assert!(card.contains("Location: In the lumbar region"), "{card}");
+    assert!(
+        card.contains("Pregnancy: forbidden"),
+        "the cautions are in it: {card}"
+    );
+    assert!(
+        !card.contains("FOR THIS PATIENT") && !card.contains("T2"),
+        "{card}"
+    );
+}

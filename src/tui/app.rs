@@ -121,6 +121,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// Whether the user asked to suspend acuref (Ctrl-z); the event loop does it.
     pub suspend: bool,
+    /// Text to put on the clipboard (y, Y); the event loop sends it to the terminal.
+    pub clipboard: Option<String>,
 }
 
 impl<'a> App<'a> {
@@ -146,6 +148,7 @@ impl<'a> App<'a> {
             areas: crate::tui::layout::Areas::default(),
             quit: false,
             suspend: false,
+            clipboard: None,
         };
         app.refresh();
         app

@@ -81,6 +81,14 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
+        if let Some(text) = app.clipboard.take() {
+            // OSC 52: the terminal puts the text on the system clipboard (over SSH too).
+            crossterm::execute!(
+                std::io::stdout(),
+                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            )
+            .context("cannot copy to the clipboard")?;
+        }
         if std::mem::take(&mut app.suspend) {
             terminal::suspend();
             continue;

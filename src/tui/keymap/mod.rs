@@ -69,6 +69,10 @@ pub enum Action {
     BrowseChannels,
     /// Browse the body regions, then a region's points.
     BrowseRegions,
+    /// Copy the shown entry's code and name to the clipboard.
+    CopyTitle,
+    /// Copy the shown entry's whole card, as plain text, to the clipboard.
+    CopyCard,
     /// Open the patient panel.
     OpenPatient,
     /// Close the patient panel.

@@ -141,6 +141,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::Forward => forward(app),
         Action::BrowseChannels => browse(app, ListSource::Channels),
         Action::BrowseRegions => browse(app, ListSource::Regions),
+        Action::CopyTitle | Action::CopyCard => copy(app, action == Action::CopyCard),
         Action::OpenPatient => app.mode = Mode::Patient,
         Action::ClosePatient => app.mode = Mode::Browse,
         Action::TogglePatientState => edit_patient(app, None),
@@ -150,6 +151,31 @@ pub fn update(app: &mut App<'_>, action: Action) {
             app.refresh_links();
         }
     }
+}
+
+/// Puts the shown entry's title, or its whole card as plain text, on the clipboard, and says
+/// so in the footer. The card is the one for no patient: patient states never leave acuref.
+fn copy(app: &mut App<'_>, card: bool) {
+    let Some(entry) = app.shown() else {
+        return;
+    };
+    let c = app.catalogue;
+    let text = if card {
+        let view = crate::entry_view::entry_view(
+            c,
+            entry,
+            &crate::catalogue::cautions::Patient::default(),
+        );
+        crate::entry_view::plain_text(c, &view)
+    } else {
+        c.title(entry)
+    };
+    app.notice = Some(if card {
+        format!("copied the card of {}", c.title(entry))
+    } else {
+        format!("copied: {text}")
+    });
+    app.clipboard = Some(text);
 }
 
 /// Sets, changes or clears the state under the panel's cursor: with a stage, sets that stage
