@@ -196,8 +196,9 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 }
             }
             view.fields.push(("Location", p.location.clone()));
-            view.fields
-                .push(("Needling", format!("{}, {}", p.angle, p.depth)));
+            // Angle and depth on lines of their own: an angle text may name its own depth.
+            view.fields.push(("Angle", p.angle.clone()));
+            view.fields.push(("Depth", p.depth.clone()));
             if let Some(avoid) = &p.avoid {
                 view.fields.push(("Avoid", avoid.clone()));
             }

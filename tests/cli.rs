@@ -28,7 +28,7 @@ fn show_prints_the_full_card_for_any_spelling_of_a_code() {
             ))
             .stdout(predicate::str::contains("Location"))
             .stdout(predicate::str::contains("1.5 cun lateral"))
-            .stdout(predicate::str::contains("Needling"))
+            .stdout(predicate::str::contains("Depth"))
             .stdout(predicate::str::contains("CAUTION"))
             .stdout(predicate::str::contains("kidney"))
             .stdout(predicate::str::contains("Used for"))
@@ -564,4 +564,26 @@ fn options_of_the_interactive_reference_stay_out_of_the_commands_help() {
         );
         assert!(text.contains("--patient"), "{command} takes --patient");
     }
+}
+
+#[test]
+fn angle_and_depth_are_separate_lines() {
+    let card = output_of(&["show", "bl54"]);
+    let angle = card
+        .lines()
+        .find(|l| l.starts_with("Angle"))
+        .expect("an angle line");
+    let depth = card
+        .lines()
+        .find(|l| l.starts_with("Depth"))
+        .expect("a depth line");
+    assert!(
+        angle.contains("oblique toward the anus or genitals 2-3 cun"),
+        "{angle}"
+    );
+    assert!(depth.ends_with("1.5-2 cun"), "{depth}");
+    assert!(
+        !card.contains("2-3 cun, 1.5-2 cun"),
+        "no two depths side by side"
+    );
 }
