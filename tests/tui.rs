@@ -629,6 +629,10 @@ fn the_help_fits_a_narrow_terminal_and_its_last_line_can_be_reached() {
     }
     let screen = s.screen();
     assert!(screen.contains("any other key closes this"), "{screen}");
+    assert!(
+        screen.contains("flg") && screen.contains("red flag"),
+        "the kinds are explained: {screen}"
+    );
     s.press("x<Esc>c");
     // A channel card: labels never run into their values.
     let mut s = Session::new(80, 24, Theme::dark());

@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::super::app::App;
 use super::super::keymap::{OTHER_KEYS, Scope, bindings, key_label};
 use super::super::theme::Theme;
+use super::list::kind_badge;
+use crate::catalogue::Kind;
 use crate::entry_view::Mark;
 use crate::text::wrap;
 use ratatui::style::Style;
@@ -71,6 +73,18 @@ pub fn help_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
             mark.meaning(),
             width,
             theme.caution,
+            theme,
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Kinds of entry".to_string(), theme.heading));
+    for kind in Kind::ALL {
+        row(
+            &mut lines,
+            kind_badge(kind),
+            &kind.name().replace('_', " "),
+            width,
+            theme.kind,
             theme,
         );
     }
