@@ -599,12 +599,12 @@ fn help_is_one_key_away_for_a_newcomer() {
     assert_eq!(s.app.view.query, "a?", "after typing, `?` is a character");
     s.press("<F1>");
     assert!(s.app.help, "F1 opens the help in every mode");
-    s.press("<PgDn><PgDn><PgDn>");
-    assert!(
-        s.screen().contains("F1"),
-        "and the help lists it:\n{}",
-        s.screen()
-    );
+    let mut listed = false;
+    for _ in 0..200 {
+        listed |= s.screen().contains("F1 ");
+        s.press("j");
+    }
+    assert!(listed, "and the help lists it");
 }
 
 #[test]
