@@ -302,3 +302,26 @@ fn patient_states_come_from_the_catalogue_with_stages() {
     let p = patient("pregnancy:2, anticoagulants");
     assert_eq!(p.label(c), "pregnancy T2 · anticoagulants");
 }
+
+#[test]
+fn searching_a_contraindication_by_name_finds_every_point_it_covers() {
+    let (c, index) = builtin();
+    for (ci, contra) in c.contraindications.all().iter().enumerate() {
+        let found: Vec<EntryRef> = index
+            .search(&contra.name, Some(Kind::Point))
+            .iter()
+            .map(|h| h.entry)
+            .collect();
+        for (entry, _) in c.covered_by(ci) {
+            if entry.kind != Kind::Point {
+                continue;
+            }
+            assert!(
+                found.contains(&entry),
+                "searching {:?} among points misses {}",
+                contra.name,
+                c.points[entry.index].code.as_str()
+            );
+        }
+    }
+}

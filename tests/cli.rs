@@ -587,3 +587,30 @@ fn angle_and_depth_are_separate_lines() {
         "no two depths side by side"
     );
 }
+
+#[test]
+fn caution_words_find_the_points_the_caution_covers() {
+    let lines = |args: &[&str]| {
+        let out = acuref().args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let forbidden = lines(&["search", "forbidden", "--kind", "point", "--limit", "1000"]);
+    let pregnancy = lines(&["search", "pregnancy", "--kind", "point", "--limit", "1000"]);
+    for code in [" LI4 ", " SP6 ", " BL67 "] {
+        assert!(
+            forbidden.contains(code),
+            "forbidden misses{code}:\n{forbidden}"
+        );
+        let line = pregnancy
+            .lines()
+            .find(|l| l.contains(code))
+            .unwrap_or_else(|| panic!("pregnancy misses{code}:\n{pregnancy}"));
+        assert!(line.contains("Pregnancy: forbidden"), "{line}");
+    }
+    assert!(
+        !pregnancy.contains(" LU11 "),
+        "a point no pregnancy rule covers is not found:\n{pregnancy}"
+    );
+    let json = json(&["search", "pregnancy", "--kind", "point", "--json"]);
+    assert_eq!(json[0]["match"], "caution");
+}

@@ -18,6 +18,8 @@ pub enum FieldKind {
     Indication,
     /// An action.
     Action,
+    /// A caution on the entry: the contraindication, the rule in a few words and its reason.
+    Caution,
     /// A summary, citation or other description.
     #[default]
     Description,
@@ -33,6 +35,7 @@ impl FieldKind {
             FieldKind::Category => "category",
             FieldKind::Indication => "indication",
             FieldKind::Action => "action",
+            FieldKind::Caution => "caution",
             FieldKind::Description => "description",
         }
     }
@@ -86,6 +89,7 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             }
             p.indications.iter().for_each(|n| add(Indication, n));
             p.actions.iter().for_each(|n| add(Action, n));
+            caution_texts(c, entry).iter().for_each(|t| add(Caution, t));
         }
         Kind::Condition => {
             let x = &c.conditions[i];
@@ -98,6 +102,7 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             add(Name, &x.name);
             x.aliases.iter().for_each(|n| add(Alias, n));
             add(Description, &x.summary);
+            caution_texts(c, entry).iter().for_each(|t| add(Caution, t));
         }
         Kind::Contraindication => {
             let x = &c.contraindications[i];
@@ -131,4 +136,17 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
         }
     }
     fields
+}
+
+/// Each rule covering an entry as searchable text: "Pregnancy: forbidden (needling) in T1,
+/// T2, T3. Why.", so a search for a contraindication's name or words of its reason finds
+/// the points and techniques it covers.
+fn caution_texts(c: &Catalogue, entry: EntryRef) -> Vec<String> {
+    c.rules_covering(entry)
+        .iter()
+        .map(|&r| {
+            let name = &c.contraindications[r.contraindication].name;
+            format!("{name}: {}. {}", c.rule_summary(r), c.rule(r).reason)
+        })
+        .collect()
 }

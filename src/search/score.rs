@@ -4,7 +4,8 @@ use super::fields::FieldKind;
 
 impl FieldKind {
     /// How much a match in this kind of field counts: codes above names, names above
-    /// aliases, and the longer texts (categories, indications, actions, descriptions) below.
+    /// aliases, and the longer texts (categories, indications, actions, cautions, descriptions)
+    /// below.
     pub(super) fn weight(self) -> i64 {
         match self {
             FieldKind::Code => 12,
@@ -13,6 +14,7 @@ impl FieldKind {
             FieldKind::Category => 5,
             FieldKind::Indication => 4,
             FieldKind::Action => 3,
+            FieldKind::Caution => 2,
             FieldKind::Description => 2,
         }
     }
