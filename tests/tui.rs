@@ -668,3 +668,24 @@ fn y_and_shift_y_copy_the_entry_and_never_the_patient() {
         "{card}"
     );
 }
+
+#[test]
+fn a_letter_that_is_no_browse_key_says_how_to_search() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>w");
+    let screen = s.screen();
+    assert!(
+        screen.contains("w is no key here: / to search, ? for the keys"),
+        "{screen}"
+    );
+    s.press("j");
+    assert!(
+        !s.screen().contains("no key here"),
+        "the hint goes with the next key"
+    );
+    s.press("j");
+    assert!(
+        !s.screen().contains("no key here"),
+        "a bound key gives no hint"
+    );
+}

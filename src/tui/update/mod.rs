@@ -56,8 +56,33 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
             plain.modifiers.remove(KeyModifiers::ALT);
             handle_key(app, plain);
         }
+        None if app.mode == Mode::Browse => app.notice = unbound_hint(key),
         None => {}
     }
+}
+
+/// What the footer says when a character that is no key is typed while browsing: a newcomer
+/// who starts typing a name learns how to search instead of seeing nothing happen.
+fn unbound_hint(key: KeyEvent) -> Option<String> {
+    use super::keymap::{Scope, first_key};
+    let KeyCode::Char(typed) = key.code else {
+        return None;
+    };
+    if typed.is_whitespace() {
+        return None;
+    }
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    let search = first_key(Scope::Browse, Action::EnterSearch)?;
+    let help = first_key(Scope::Browse, Action::ToggleHelp)
+        .or_else(|| first_key(Scope::Always, Action::ToggleHelp))?;
+    Some(format!(
+        "{typed} is no key here: {search} to search, {help} for the keys"
+    ))
 }
 
 /// Pasted text goes into the query in search mode, as one line (newlines and tabs become
