@@ -227,7 +227,8 @@ impl vte::Perform for Sink {
         }
         self.ss3 = false;
         match byte {
-            b'\r' | b'\n' => self.key(KeyCode::Enter, KeyModifiers::NONE),
+            // In raw mode Enter sends CR; LF is Ctrl-j, which moves down as in fzf.
+            b'\r' => self.key(KeyCode::Enter, KeyModifiers::NONE),
             b'\t' => self.key(KeyCode::Tab, KeyModifiers::NONE),
             0x08 => self.key(KeyCode::Backspace, KeyModifiers::NONE),
             0x00 => self.key(KeyCode::Char(' '), KeyModifiers::CONTROL),

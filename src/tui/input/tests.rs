@@ -26,9 +26,10 @@ fn plain_text_control_keys_and_unicode() {
         vec![key(KeyCode::Char('G'), KeyModifiers::SHIFT), ch('腎')]
     );
     assert_eq!(
-        decode(b"\r\t\x7f\x03\x17"),
+        decode(b"\r\n\t\x7f\x03\x17"),
         vec![
             key(KeyCode::Enter, KeyModifiers::NONE),
+            key(KeyCode::Char('j'), KeyModifiers::CONTROL),
             key(KeyCode::Tab, KeyModifiers::NONE),
             key(KeyCode::Backspace, KeyModifiers::NONE),
             key(KeyCode::Char('c'), KeyModifiers::CONTROL),
