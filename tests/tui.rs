@@ -166,13 +166,19 @@ fn help_lists_every_key_from_the_keymap() {
     let mut s = Session::new(80, 24, Theme::dark());
     s.press("<Esc>?");
     let screen = s.screen();
-    assert!(screen.contains("Browse mode"));
-    assert!(screen.contains("Ctrl-d"));
+    assert!(screen.contains("Search mode (typing)"));
+    assert!(screen.contains("Home Ctrl-a"), "{screen}");
     insta::assert_snapshot!("help_80x24", screen);
-    s.press("<Ctrl-d>");
-    assert!(s.app.help, "scrolling keeps the help open");
+    let mut seen = screen;
+    for _ in 0..8 {
+        s.press("<Ctrl-d>");
+        assert!(s.app.help, "scrolling keeps the help open");
+        seen.push_str(&s.screen());
+    }
+    assert!(seen.contains("Browse mode"), "{seen}");
+    assert!(seen.contains("Ctrl-d"), "{seen}");
     assert!(
-        s.screen().contains("browse body regions"),
+        seen.contains("browse body regions"),
         "the last keys scroll into view"
     );
     s.press("x");
@@ -688,4 +694,29 @@ fn a_letter_that_is_no_browse_key_says_how_to_search() {
         !s.screen().contains("no key here"),
         "a bound key gives no hint"
     );
+}
+
+#[test]
+fn the_query_is_edited_at_a_cursor() {
+    let mut s = Session::new(100, 30, Theme::dark());
+    s.press("lg pain<Home><Right>e");
+    assert_eq!(s.app.view.query, "leg pain");
+    assert!(s.screen().contains("Sciatica"), "the edited query searches");
+    s.press("<Ctrl-e><Alt-b><Ctrl-w>");
+    assert_eq!(
+        s.app.view.query, "pain",
+        "Ctrl-w deletes the word before the cursor"
+    );
+    s.press("<Ctrl-a><Delete><Alt-f>s");
+    assert_eq!(s.app.view.query, "ains");
+}
+
+#[test]
+fn a_long_query_shows_the_part_around_the_cursor() {
+    let mut s = Session::new(30, 12, Theme::dark());
+    s.press("leg three miles and more");
+    let top = |s: &mut Session| s.screen().lines().next().unwrap_or_default().to_string();
+    assert!(top(&mut s).contains("…es and more"), "{}", top(&mut s));
+    s.press("<Home>");
+    assert!(top(&mut s).contains("/ leg three m…"), "{}", top(&mut s));
 }

@@ -51,6 +51,8 @@ pub struct View {
     pub source: ListSource,
     /// The query (kept across browsing, so it comes back).
     pub query: String,
+    /// Where typing edits the query: a byte offset on a character boundary.
+    pub cursor: usize,
     /// Selected row of the list.
     pub selected: usize,
     /// The first row of the list on screen: it moves only when the selection leaves the page.
@@ -69,6 +71,7 @@ impl View {
     pub fn listing(source: ListSource, query: String) -> View {
         View {
             source,
+            cursor: query.len(),
             query,
             selected: 0,
             offset: 0,

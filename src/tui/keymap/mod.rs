@@ -41,8 +41,22 @@ pub enum Action {
     DeleteChar,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete the character under the cursor.
+    DeleteUnder,
     /// Clear the query.
     ClearQuery,
+    /// Move the query's cursor one character left.
+    CursorLeft,
+    /// Move the query's cursor one character right.
+    CursorRight,
+    /// Move the query's cursor to the start of the word before it.
+    WordLeft,
+    /// Move the query's cursor past the end of the word after it.
+    WordRight,
+    /// Move the query's cursor to the start.
+    CursorStart,
+    /// Move the query's cursor to the end.
+    CursorEnd,
     /// Move down one line.
     Down,
     /// Move up one line.

@@ -32,24 +32,7 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     );
     let room =
         (area.width as usize).saturating_sub(right.width() + badge.width() + prompt.width() + 1);
-    let query = escape_controls(&app.view.query);
-    // Show the end of a long query, where the typing happens, with `…` where it was cut.
-    let shown: String = if query.width() > room {
-        let mut tail: Vec<char> = Vec::new();
-        let mut used = 1;
-        for c in query.chars().rev() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > room {
-                break;
-            }
-            used += w;
-            tail.push(c);
-        }
-        tail.push('…');
-        tail.into_iter().rev().collect()
-    } else {
-        query
-    };
+    let (shown, cursor_column) = query_window(&app.view.query, app.view.cursor, room);
     let browsing = app.view.source != ListSource::Search && app.mode != Mode::Search;
     let placeholder = shown.is_empty() && app.mode == Mode::Search;
     let typed = if browsing {
@@ -83,7 +66,7 @@ pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     ]);
     frame.render_widget(line, area);
     if app.mode == Mode::Search {
-        let x = area.x + (prompt.width() + shown.width()) as u16;
+        let x = area.x + (prompt.width() + cursor_column) as u16;
         if x < area.x + area.width {
             frame.set_cursor_position(Position::new(x, area.y));
         }
@@ -183,4 +166,43 @@ pub fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         spans.push(Span::styled(format!(" {label} "), app.theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The part of the query that fits in `room` columns, with `…` where it was cut, and the
+/// column of the cursor in it. The end of the query shows while the cursor is there, where the
+/// typing happens; a cursor moved further left brings its part into view.
+fn query_window(query: &str, cursor: usize, room: usize) -> (String, usize) {
+    let cursor = (0..=cursor.min(query.len()))
+        .rev()
+        .find(|&i| query.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = escape_controls(&query[..cursor]);
+    let after = escape_controls(&query[cursor..]);
+    let whole = format!("{before}{after}");
+    if whole.width() <= room {
+        return (whole, before.width());
+    }
+    if after.width() < room.saturating_sub(1) {
+        // The tail, which holds the cursor: cut at the start.
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 1;
+        for c in whole.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        tail.push('…');
+        let shown: String = tail.into_iter().rev().collect();
+        let column = shown.width() - after.width();
+        return (shown, column);
+    }
+    if before.is_empty() {
+        return (truncate(&after, room), 0);
+    }
+    // The cursor is far from the end: show from it, cut at both ends.
+    let shown = format!("…{}", truncate(&after, room.saturating_sub(1)));
+    (shown, 1)
 }

@@ -9,6 +9,8 @@ use super::keymap::{Action, action_for};
 use crate::catalogue::Kind;
 use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 
+mod line_edit;
+
 /// The most places remembered for going back.
 const HISTORY: usize = 200;
 
@@ -107,18 +109,18 @@ pub fn handle_paste(app: &mut App<'_>, text: &str) {
     if line.is_empty() {
         return;
     }
-    edit_query(app, |q| {
-        if !q.is_empty() && !q.ends_with(' ') {
-            q.push(' ');
+    edit_query(app, |q, at| {
+        if q[..*at].chars().next_back().is_some_and(|c| c != ' ') {
+            line_edit::insert(q, at, " ");
         }
-        q.push_str(&line);
+        line_edit::insert(q, at, &line);
     });
 }
 
 /// Characters typed into the query in one go (a burst of keys): the same as typing them one
 /// by one, with one search at the end.
 pub fn type_text(app: &mut App<'_>, text: &str) {
-    edit_query(app, |q| q.push_str(text));
+    edit_query(app, |q, at| line_edit::insert(q, at, text));
 }
 
 /// Applies an action to the app.
@@ -136,18 +138,22 @@ pub fn update(app: &mut App<'_>, action: Action) {
             app.mode = Mode::Browse;
             open(app);
         }
-        Action::Insert(c) => edit_query(app, |q| q.push(c)),
-        Action::DeleteChar => edit_query(app, |q| {
-            q.pop();
+        Action::Insert(c) => edit_query(app, |q, at| {
+            line_edit::insert(q, at, c.encode_utf8(&mut [0; 4]))
         }),
-        Action::DeleteWord => edit_query(app, |q| {
-            let kept = q
-                .trim_end()
-                .trim_end_matches(|c: char| !c.is_whitespace())
-                .len();
-            q.truncate(kept);
+        Action::DeleteChar => edit_query(app, line_edit::delete_before),
+        Action::DeleteUnder => edit_query(app, line_edit::delete_under),
+        Action::DeleteWord => edit_query(app, line_edit::delete_word_before),
+        Action::ClearQuery => edit_query(app, |q, at| {
+            q.clear();
+            *at = 0;
         }),
-        Action::ClearQuery => edit_query(app, String::clear),
+        Action::CursorLeft => move_cursor(app, line_edit::left),
+        Action::CursorRight => move_cursor(app, line_edit::right),
+        Action::WordLeft => move_cursor(app, line_edit::word_left),
+        Action::WordRight => move_cursor(app, line_edit::word_right),
+        Action::CursorStart => move_cursor(app, |_, at| *at = 0),
+        Action::CursorEnd => move_cursor(app, |q, at| *at = q.len()),
         Action::Down => step(app, 1),
         Action::Up => step(app, -1),
         Action::PageDown => step(app, app.page.max(1) as isize),
@@ -236,9 +242,18 @@ fn enter_search(app: &mut App<'_>) {
     }
 }
 
-fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String)) {
+/// Moves the query's cursor; the query and the results stay.
+fn move_cursor(app: &mut App<'_>, step: impl FnOnce(&str, &mut usize)) {
+    let view = &mut app.view;
+    view.cursor = view.cursor.min(view.query.len());
+    step(&view.query, &mut view.cursor);
+}
+
+fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String, &mut usize)) {
     let before = app.view.query.clone();
-    edit(&mut app.view.query);
+    let view = &mut app.view;
+    view.cursor = view.cursor.min(view.query.len());
+    edit(&mut view.query, &mut view.cursor);
     if app.view.query != before {
         app.view.source = ListSource::Search;
         app.view.selected = 0;
