@@ -720,3 +720,16 @@ fn a_long_query_shows_the_part_around_the_cursor() {
     s.press("<Home>");
     assert!(top(&mut s).contains("/ leg three m…"), "{}", top(&mut s));
 }
+
+#[test]
+fn the_no_match_hint_wraps_in_a_narrow_list() {
+    let mut s = Session::new(40, 12, Theme::dark());
+    s.press("qqqqxz");
+    let screen = s.screen();
+    let joined: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(joined.contains("or fewer letters."), "{screen}");
+}

@@ -160,9 +160,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         } else {
             "No match. Try a code (bl40), a pinyin or English name, or fewer letters."
         };
-        let inner = Rect::new(inner.x, inner.y, inner.width, 1);
+        // Wrapped to the pane, so a narrow list still shows the whole hint.
         frame.render_widget(
-            Line::styled(truncate(notice, inner.width as usize), app.theme.dim),
+            ratatui::widgets::Paragraph::new(notice)
+                .style(app.theme.dim)
+                .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
     }
