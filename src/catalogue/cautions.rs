@@ -184,11 +184,21 @@ impl Catalogue {
             sources.push(format!("{} more", rule.sources.len() - SOURCES_SHOWN));
         }
         format!(
-            "{}: {}. {} Sources: {}.",
+            "{} Sources: {}.",
+            self.rule_sentence(at),
+            sources.join("; ")
+        )
+    }
+
+    /// A rule as a sentence without its sources: "Pregnancy: forbidden (needling) in T2, T3.
+    /// Why." It is what the search index holds of the rule.
+    pub fn rule_sentence(&self, at: RuleRef) -> String {
+        let contra = &self.contraindications[at.contraindication];
+        format!(
+            "{}: {}. {}",
             contra.name,
             self.rule_summary(at),
-            ensure_stop(&rule.reason),
-            sources.join("; ")
+            ensure_stop(&contra.rules[at.rule].reason)
         )
     }
 }

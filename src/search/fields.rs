@@ -144,9 +144,6 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
 fn caution_texts(c: &Catalogue, entry: EntryRef) -> Vec<String> {
     c.rules_covering(entry)
         .iter()
-        .map(|&r| {
-            let name = &c.contraindications[r.contraindication].name;
-            format!("{name}: {}. {}", c.rule_summary(r), c.rule(r).reason)
-        })
+        .map(|&r| c.rule_sentence(r))
         .collect()
 }
