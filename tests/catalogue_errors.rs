@@ -254,3 +254,36 @@ fn a_rule_that_covers_nothing_and_a_repeated_patient_alias() {
         "{err}"
     );
 }
+
+#[test]
+fn a_citation_names_a_work_and_may_say_where_in_it() {
+    let text = mini_file("points.toml").replacen(
+        "sources = [\"who-2008\"]",
+        "sources = [\"who-2008#Bladder channel\"]",
+        1,
+    );
+    let dir = mini_with("points.toml", text.as_bytes());
+    acuref().arg("check").arg(dir.path()).assert().success();
+
+    let unknown = mini_file("points.toml").replacen(
+        "sources = [\"who-2008\"]",
+        "sources = [\"who-2009#Bladder channel\"]",
+        1,
+    );
+    let err = check_fails("points.toml", &unknown);
+    assert!(
+        err.contains("`who-2009`") && err.contains("does not exist"),
+        "{err}"
+    );
+
+    let empty = mini_file("points.toml").replacen(
+        "sources = [\"who-2008\"]",
+        "sources = [\"who-2008#\"]",
+        1,
+    );
+    let err = check_fails("points.toml", &empty);
+    assert!(
+        err.contains("points.toml:") && err.contains("followed by where in the work"),
+        "{err}"
+    );
+}

@@ -76,7 +76,8 @@ fn every_point_is_complete_and_cites_two_sources() {
             !p.actions.is_empty() && !p.indications.is_empty() && !p.regions.is_empty(),
             "{code}"
         );
-        let mut sources: Vec<&str> = p.sources.iter().map(|s| s.as_str()).collect();
+        let mut sources: Vec<&str> = p.sources.iter().map(|s| s.source.as_str()).collect();
+        sources.sort_unstable();
         sources.dedup();
         assert!(sources.len() >= 2, "{code} cites {sources:?}");
         if p.channel.is_some() {

@@ -177,7 +177,7 @@ impl Catalogue {
             .sources
             .iter()
             .take(SOURCES_SHOWN)
-            .filter_map(|s| self.sources.get(s))
+            .filter_map(|s| self.sources.get(&s.source))
             .map(|s| s.short_name())
             .collect();
         if rule.sources.len() > SOURCES_SHOWN {

@@ -157,7 +157,7 @@ pub(super) fn check_rules(stage: &Stage, files: &[&CatalogueFile], problems: &mu
                 let at = rule
                     .sources
                     .first()
-                    .map_or(contra.id.span().start, |s| s.span().start);
+                    .map_or(contra.id.span().start, |s| s.source.span().start);
                 problems.push(src.problem(
                     at,
                     format!(

@@ -4,7 +4,7 @@
 //! answers the other side (which conditions use a point).
 
 use super::cautions::{self, RuleRef};
-use super::{Catalogue, EntryRef, Kind, Ref};
+use super::{Catalogue, Citation, EntryRef, Kind, Ref};
 
 /// Links seen from their target. Each list is indexed by the target's position in its table.
 #[derive(Debug, Default)]
@@ -184,11 +184,12 @@ impl Backlinks {
 fn cite<'a>(
     b: &mut Backlinks,
     c: &Catalogue,
-    sources: impl IntoIterator<Item = &'a Ref>,
+    sources: impl IntoIterator<Item = &'a Citation>,
     entry: EntryRef,
 ) {
     for s in sources {
-        let list = &mut b.source_citations[c.sources.position(s).expect("checked link")];
+        let at = c.sources.position(&s.source).expect("checked link");
+        let list = &mut b.source_citations[at];
         if list.last() != Some(&entry) {
             list.push(entry);
         }
@@ -316,7 +317,12 @@ impl Catalogue {
                     add(Relation::Region, Kind::Region, pos(Kind::Region, r), None);
                 }
                 for s in &p.sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Condition => {
@@ -338,16 +344,21 @@ impl Catalogue {
                     );
                 }
                 for s in &c.evidence {
-                    let source = pos(Kind::Source, s);
-                    add(
-                        Relation::Evidence,
-                        Kind::Source,
-                        source,
-                        self.sources[source].finding.clone(),
-                    );
+                    let source = pos(Kind::Source, &s.source);
+                    let finding = self.sources[source].finding.clone();
+                    let detail = match (&s.locator, finding) {
+                        (Some(at), Some(finding)) => Some(format!("{at}: {finding}")),
+                        (at, finding) => finding.or_else(|| at.clone()),
+                    };
+                    add(Relation::Evidence, Kind::Source, source, detail);
                 }
                 for s in &c.sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Technique => {
@@ -367,7 +378,12 @@ impl Catalogue {
                     add(Relation::UsedFor, Kind::Condition, c, None);
                 }
                 for s in &t.sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Contraindication => {
@@ -380,7 +396,12 @@ impl Catalogue {
                     add(Relation::Restricts, target.kind, target.index, Some(detail));
                 }
                 for s in &self.contraindications[i].sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Channel => {
@@ -408,7 +429,12 @@ impl Catalogue {
                     add(Relation::Point, Kind::Point, p, None);
                 }
                 for s in &ch.sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Region => {
@@ -426,7 +452,12 @@ impl Catalogue {
                     add(Relation::Point, Kind::Point, p, detail);
                 }
                 for s in &self.categories[i].sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::RedFlag => {
@@ -434,7 +465,12 @@ impl Catalogue {
                     add(Relation::FlagOf, Kind::Condition, c, None);
                 }
                 for s in &self.red_flags[i].sources {
-                    add(Relation::Source, Kind::Source, pos(Kind::Source, s), None);
+                    add(
+                        Relation::Source,
+                        Kind::Source,
+                        pos(Kind::Source, &s.source),
+                        s.locator.clone(),
+                    );
                 }
             }
             Kind::Source => {

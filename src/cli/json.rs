@@ -48,7 +48,7 @@ fn rule(c: &Catalogue, at: RuleRef) -> Value {
         "method": r.method.as_str(),
         "stages": r.stages.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         "reason": r.reason,
-        "sources": r.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "sources": r.sources,
         "text": c.rule_text(at),
     })
 }

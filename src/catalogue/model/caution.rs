@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ref, non_empty};
+use super::{Citation, Ref, non_empty};
 use crate::catalogue::{Entry, Kind};
 
 /// How strongly a rule restricts what it covers.
@@ -118,7 +118,7 @@ pub struct Rule {
     pub reason: String,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 /// The patient a contraindication describes, as the safety check names it.
@@ -146,7 +146,7 @@ pub struct Contraindication {
     pub patient: Option<PatientState>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
     /// The rules.
     #[serde(rename = "rule", deserialize_with = "non_empty")]
     pub rules: Vec<Rule>,
@@ -158,13 +158,17 @@ impl Entry for Contraindication {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        let mut links: Vec<(Kind, &Ref)> = self
+            .sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect();
         for rule in &self.rules {
             links.extend(rule.points.iter().map(|p| (Kind::Point, p)));
             links.extend(rule.regions.iter().map(|r| (Kind::Region, r)));
             links.extend(rule.techniques.iter().map(|t| (Kind::Technique, t)));
             links.extend(rule.categories.iter().map(|c| (Kind::Category, c)));
-            links.extend(rule.sources.iter().map(|s| (Kind::Source, s)));
+            links.extend(rule.sources.iter().map(|s| (Kind::Source, &s.source)));
         }
         links
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ref, non_empty};
+use super::{Citation, Ref, non_empty};
 use crate::catalogue::{Entry, Kind};
 
 /// How a point serves a condition.
@@ -39,7 +39,7 @@ pub struct PrescribedPoint {
     /// Why this point, in a sentence.
     pub why: String,
     /// The source that names this point for the condition.
-    pub source: Option<Ref>,
+    pub source: Option<Citation>,
 }
 
 /// A condition, with its prescription.
@@ -63,10 +63,10 @@ pub struct Condition {
     pub techniques: Vec<Ref>,
     /// Source ids of studies about this condition.
     #[serde(default)]
-    pub evidence: Vec<Ref>,
+    pub evidence: Vec<Citation>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
     /// The prescription.
     #[serde(deserialize_with = "non_empty")]
     pub points: Vec<PrescribedPoint>,
@@ -96,7 +96,7 @@ pub struct Technique {
     pub points: Vec<Ref>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 impl Entry for Condition {
@@ -105,13 +105,17 @@ impl Entry for Condition {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
-        links.extend(self.evidence.iter().map(|s| (Kind::Source, s)));
+        let mut links: Vec<(Kind, &Ref)> = self
+            .sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect();
+        links.extend(self.evidence.iter().map(|s| (Kind::Source, &s.source)));
         links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
         links.extend(self.red_flags.iter().map(|r| (Kind::RedFlag, r)));
         for p in &self.points {
             links.push((Kind::Point, &p.point));
-            links.extend(p.source.iter().map(|s| (Kind::Source, s)));
+            links.extend(p.source.iter().map(|s| (Kind::Source, &s.source)));
         }
         links
     }
@@ -123,7 +127,11 @@ impl Entry for Technique {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        let mut links: Vec<(Kind, &Ref)> = self
+            .sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect();
         links.extend(self.points.iter().map(|p| (Kind::Point, p)));
         links
     }
@@ -140,7 +148,7 @@ pub struct RedFlag {
     pub text: String,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 impl Entry for RedFlag {
@@ -149,6 +157,9 @@ impl Entry for RedFlag {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        self.sources.iter().map(|s| (Kind::Source, s)).collect()
+        self.sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect()
     }
 }

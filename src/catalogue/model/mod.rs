@@ -14,7 +14,7 @@ mod topology;
 pub use caution::{Contraindication, Level, Method, PatientState, Rule};
 pub use clinical::{Condition, PrescribedPoint, RedFlag, Role, Technique};
 pub use point::{Category, OtherCode, Point, PointCategory};
-pub use source::{Source, SourceKind};
+pub use source::{Citation, Source, SourceKind};
 pub use topology::{Channel, ChannelKind, Region};
 
 use std::ops::{Deref, Range};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ref, non_empty};
+use super::{Citation, Ref, non_empty};
 use crate::catalogue::{Entry, Kind};
 
 /// A code that another numbering system gives a point.
@@ -38,7 +38,7 @@ pub struct Category {
     pub summary: String,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 impl Category {
@@ -57,7 +57,10 @@ impl Entry for Category {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        self.sources.iter().map(|s| (Kind::Source, s)).collect()
+        self.sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect()
     }
 }
 
@@ -109,7 +112,7 @@ pub struct Point {
     pub regions: Vec<Ref>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 impl Point {
@@ -133,7 +136,11 @@ impl Entry for Point {
         &self.code
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        let mut links: Vec<(Kind, &Ref)> = self
+            .sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect();
         links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
         links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
         links.extend(

@@ -1,6 +1,7 @@
 //! The works facts are traced to.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use toml::Spanned;
 
 use super::Ref;
 use crate::catalogue::{Entry, Kind};
@@ -138,6 +139,65 @@ fn surname(author: &str) -> Option<&str> {
     let is_initials = (1..=3).contains(&initials.len())
         && initials.chars().all(|c| c.is_ascii_uppercase() || c == '-');
     (is_initials && !surname.is_empty()).then_some(surname)
+}
+
+/// A citation of a source: the work's id and, after `#`, where in the work the fact is
+/// (`"woodley#BL pages"`, `"deadman#1st ed. 2001"`). Each work is one [`Source`]; the
+/// locator says which chapter, channel, page or URL was consulted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    /// The id of the cited source.
+    pub source: Ref,
+    /// Where in the work, if the citation says.
+    pub locator: Option<String>,
+}
+
+impl Citation {
+    /// A citation built in code (tests, synthetic catalogues), without a locator.
+    pub fn new(source: impl Into<String>) -> Self {
+        Citation {
+            source: Ref::new(source),
+            locator: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Citation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = Spanned::<String>::deserialize(deserializer)?;
+        let span = written.span();
+        let text = written.into_inner();
+        let (id, locator) = match text.split_once('#') {
+            Some((id, locator)) => (id, Some(locator.trim())),
+            None => (text.as_str(), None),
+        };
+        if locator == Some("") {
+            return Err(serde::de::Error::custom(
+                "a `#` in a citation must be followed by where in the work (a chapter, channel, \
+                 page or URL); remove the `#` if there is nothing to say",
+            ));
+        }
+        Ok(Citation {
+            source: Ref(Spanned::new(span, id.trim().to_string())),
+            locator: locator.map(str::to_string),
+        })
+    }
+}
+
+impl Serialize for Citation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            source: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            locator: Option<&'a str>,
+        }
+        Shown {
+            source: self.source.as_str(),
+            locator: self.locator.as_deref(),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Entry for Source {

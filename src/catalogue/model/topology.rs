@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Ref, non_empty};
+use super::{Citation, Ref, non_empty};
 use crate::catalogue::{Entry, Kind};
 
 /// A body region used to browse points.
@@ -58,7 +58,7 @@ pub struct Channel {
     pub coupled_with: Option<Ref>,
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
-    pub sources: Vec<Ref>,
+    pub sources: Vec<Citation>,
 }
 
 impl Entry for Region {
@@ -77,7 +77,11 @@ impl Entry for Channel {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(|s| (Kind::Source, s)).collect();
+        let mut links: Vec<(Kind, &Ref)> = self
+            .sources
+            .iter()
+            .map(|s| (Kind::Source, &s.source))
+            .collect();
         links.extend(self.paired_with.iter().map(|c| (Kind::Channel, c)));
         links.extend(self.coupled_with.iter().map(|c| (Kind::Channel, c)));
         links.extend(self.confluent_point.iter().map(|p| (Kind::Point, p)));
