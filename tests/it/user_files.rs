@@ -1,10 +1,8 @@
 //! A problem in the user's own files never locks the user out of the reference.
 
-mod common;
-
 use std::os::unix::fs::symlink;
 
-use common::{acuref, mini, mini_file};
+use crate::common::{acuref, mini, mini_file};
 use predicates::prelude::*;
 
 /// `acuref` with the built-in catalogue and this user directory.

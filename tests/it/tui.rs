@@ -1,15 +1,13 @@
 //! The interactive reference driven by key sequences and drawn into a TestBackend, as a user
 //! would see it at 80x24 and 40x12.
 
-mod common;
-
+use crate::common::builtin;
 use acuref::catalogue::Kind;
 use acuref::tui::app::Mode;
 use acuref::tui::app::{App, Focus};
 use acuref::tui::keymap::parse_key;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
-use common::builtin;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

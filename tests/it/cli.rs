@@ -1,8 +1,6 @@
 //! The command line as a user runs it: output, JSON contract, exit statuses.
 
-mod common;
-
-use common::{acuref, mini};
+use crate::common::{acuref, mini};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -203,7 +201,7 @@ fn check_summarises_a_clean_catalogue() {
 
 #[test]
 fn a_bad_catalogue_exits_2_before_anything_else() {
-    let dir = common::mini_with(
+    let dir = crate::common::mini_with(
         "points.toml",
         b"[[point]]\ncode = \"BL23\"\nloaction = \"x\"\n",
     );

@@ -1,9 +1,7 @@
 //! Every class of catalogue error, each on a small bad catalogue: `acuref check` exits 2 and
 //! names the file, the line, the column and the offending value.
 
-mod common;
-
-use common::{acuref, mini, mini_file, mini_with};
+use crate::common::{acuref, mini, mini_file, mini_with};
 
 /// Runs `acuref check` on a copy of the mini catalogue whose `file` is `text`; returns stderr.
 fn check_fails(file: &str, text: &str) -> String {

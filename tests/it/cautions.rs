@@ -1,12 +1,10 @@
 //! Cautions as rules: what a practitioner relies on when a patient is set, checked on the
 //! built-in catalogue.
 
-mod common;
-
+use crate::common::builtin;
 use acuref::catalogue::cautions::{Patient, find_state};
 use acuref::catalogue::{Catalogue, EntryRef, Kind, Level, Method};
 use acuref::entry_view::entry_view;
-use common::builtin;
 
 fn c() -> &'static Catalogue {
     &builtin().0

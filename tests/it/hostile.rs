@@ -3,16 +3,14 @@
 //! panics or hangs, every bad catalogue gets a located error, and no control character ever
 //! reaches the terminal.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::{acuref, builtin, mini_file, mini_with};
 use acuref::catalogue::{Catalogue, CatalogueFile, builtin_files};
 use acuref::text::is_forbidden;
 use acuref::tui::app::App;
 use acuref::tui::theme::Theme;
 use acuref::tui::{fit, ui, update};
-use common::{acuref, builtin, mini_file, mini_with};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::Terminal;

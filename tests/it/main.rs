@@ -1,0 +1,15 @@
+//! The integration tests, built as one test binary so that `cargo test` links the library once
+//! rather than once per file. Each module is one area of behaviour.
+
+mod common;
+
+mod catalogue_errors;
+mod catalogue_integrity;
+mod cautions;
+mod cli;
+mod hostile;
+mod readme;
+mod search_table;
+mod terminal;
+mod tui;
+mod user_files;
