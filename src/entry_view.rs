@@ -38,7 +38,7 @@ impl Mark {
     }
 
     /// What the mark means, for the help screen and the README.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Mark::Forbidden => "forbidden for the patient set (p)",
             Mark::Caution => "caution for the patient set",
@@ -66,7 +66,7 @@ pub fn mark(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Mark {
 
 /// The links of an entry as they are shown: with a patient set, the points and techniques the
 /// rules forbid for that patient move after the others of their group.
-pub fn shown_links(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Vec<Link> {
+pub(crate) fn shown_links(c: &Catalogue, entry: EntryRef, patient: &Patient) -> Vec<Link> {
     let mut links = c.links(entry);
     if matches!(entry.kind, Kind::Condition | Kind::Technique) {
         for link in links.iter_mut().filter(|l| l.relation == Relation::Point) {
@@ -315,7 +315,7 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
 }
 
 /// How a link reads in a list: the target's caution mark, its title, and what the link says.
-pub fn link_text(c: &Catalogue, link: &Link, patient: &Patient) -> String {
+pub(crate) fn link_text(c: &Catalogue, link: &Link, patient: &Patient) -> String {
     let mark = mark(c, link.target, patient).symbol();
     let detail = link
         .detail

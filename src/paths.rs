@@ -57,7 +57,7 @@ impl DataPaths {
     }
 
     /// A description of each place, for `acuref paths`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let shown = |dir: &Path| escape_controls(&dir.display().to_string());
         let base = match &self.base {
             None => "built into the binary (data/ at build time)".to_string(),
@@ -112,7 +112,7 @@ pub enum UserDir {
 }
 
 /// The state of a user directory.
-pub fn user_state(dir: &Path) -> UserDir {
+pub(crate) fn user_state(dir: &Path) -> UserDir {
     match std::fs::metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => UserDir::Missing,
         Err(_) => UserDir::Unreadable,
@@ -222,7 +222,7 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
 
 /// Loads the catalogue as `acuref check` does: every problem, the user's files included, is
 /// an error; the warnings say what was passed over.
-pub fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
+pub(crate) fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
     let mut warnings = Vec::new();
     let base = read_base(paths, &mut warnings)?;
     let overlay = match &paths.user {

@@ -43,7 +43,7 @@ pub fn escape_controls(text: &str) -> String {
 
 /// Splits text into lines of at most `width` columns, breaking at spaces where it can and
 /// inside a word only when the word alone is too wide.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -78,7 +78,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Cuts text to at most `width` columns, ending in `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -100,7 +100,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// Text padded with spaces to `width` columns by display width (a hanzi takes two), so
 /// columns line up; text already as wide or wider is left as it is.
-pub fn pad(text: &str, width: usize) -> String {
+pub(crate) fn pad(text: &str, width: usize) -> String {
     let used = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }

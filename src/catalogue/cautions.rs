@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
+pub(crate) use super::patient::state_label;
 pub use super::patient::{
-    Patient, PatientStateRef, find_state, patient_contraindications, state_label, state_names,
+    Patient, PatientStateRef, find_state, patient_contraindications, state_names,
 };
 use super::{Catalogue, EntryRef, Kind, Level, Method, Rule};
 
@@ -28,7 +29,7 @@ pub struct RuleRef {
 ///
 /// A rule that names a point by id replaces, for that point, the region and category rules of
 /// the same contraindication and method.
-pub fn coverage(c: &Catalogue) -> (Vec<Vec<RuleRef>>, Vec<Vec<RuleRef>>) {
+pub(crate) fn coverage(c: &Catalogue) -> (Vec<Vec<RuleRef>>, Vec<Vec<RuleRef>>) {
     let mut points = vec![Vec::new(); c.points.len()];
     let mut techniques = vec![Vec::new(); c.techniques.len()];
     for (ci, contra) in c.contraindications.all().iter().enumerate() {
@@ -115,7 +116,7 @@ pub struct Verdict {
 
 impl Verdict {
     /// The verdict's level as JSON and the CLI write it: forbidden, caution or none.
-    pub fn level_name(&self) -> &'static str {
+    pub(crate) fn level_name(&self) -> &'static str {
         match self.level {
             Some(Level::Forbidden) => "forbidden",
             Some(Level::Caution) => "caution",
@@ -132,7 +133,7 @@ impl Verdict {
 impl Catalogue {
     /// Every rule that covers an entry (points and techniques; none for other kinds), in
     /// catalogue order.
-    pub fn rules_covering(&self, entry: EntryRef) -> &[RuleRef] {
+    pub(crate) fn rules_covering(&self, entry: EntryRef) -> &[RuleRef] {
         match entry.kind {
             Kind::Point => &self.backlinks.point_rules[entry.index],
             Kind::Technique => &self.backlinks.technique_rules[entry.index],
@@ -164,7 +165,7 @@ impl Catalogue {
     }
 
     /// Whether any rule covers an entry, for any patient (it then shows a caution mark).
-    pub fn has_caution(&self, entry: EntryRef) -> bool {
+    pub(crate) fn has_caution(&self, entry: EntryRef) -> bool {
         !self.rules_covering(entry).is_empty()
     }
 
@@ -192,7 +193,7 @@ impl Catalogue {
 
     /// A rule as a sentence without its sources: "Pregnancy: forbidden (needling) in T2, T3.
     /// Why." It is what the search index holds of the rule.
-    pub fn rule_sentence(&self, at: RuleRef) -> String {
+    pub(crate) fn rule_sentence(&self, at: RuleRef) -> String {
         let contra = &self.contraindications[at.contraindication];
         format!(
             "{}: {}. {}",
@@ -229,7 +230,7 @@ impl Catalogue {
     /// The contraindications whose rules forbid or caution an entry, each with its strictest
     /// level: "Pregnancy: forbidden; Organ and vessel injury: caution". None when no rule
     /// stronger than a note covers it.
-    pub fn caution_names(&self, entry: EntryRef) -> Option<String> {
+    pub(crate) fn caution_names(&self, entry: EntryRef) -> Option<String> {
         let mut named: Vec<(usize, Level)> = Vec::new();
         for &r in self.rules_covering(entry) {
             let level = self.rule(r).level;
@@ -250,7 +251,7 @@ impl Catalogue {
     }
 
     /// What a rule covers, as written: "Covers: regions Lower back, Sacrum; points LI4, SP6."
-    pub fn rule_coverage(&self, at: RuleRef) -> String {
+    pub(crate) fn rule_coverage(&self, at: RuleRef) -> String {
         let rule = self.rule(at);
         let names = |label: &str, items: Vec<String>| {
             (!items.is_empty()).then(|| format!("{label} {}", items.join(", ")))
@@ -294,7 +295,7 @@ impl Catalogue {
     }
 
     /// A rule in a few words: "forbidden (needling) in T2, T3".
-    pub fn rule_summary(&self, at: RuleRef) -> String {
+    pub(crate) fn rule_summary(&self, at: RuleRef) -> String {
         let rule = self.rule(at);
         let mut text = format!("{} ({})", rule.level.as_str(), rule.method.phrase());
         if !rule.stages.is_empty() {
@@ -310,7 +311,7 @@ impl Catalogue {
 /// rule that forbids only one way of using it (moxibustion at a point that is needled, strong
 /// stimulation, bleeding) leaves the entry usable with care, so it counts as a caution, and
 /// its reason still says what is forbidden.
-pub fn verdict_level(kind: Kind, rule: &Rule) -> Level {
+pub(crate) fn verdict_level(kind: Kind, rule: &Rule) -> Level {
     let whole = match kind {
         Kind::Point => matches!(rule.method, Method::Any | Method::Needling),
         _ => !matches!(

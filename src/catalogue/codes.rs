@@ -6,7 +6,7 @@ use super::Catalogue;
 /// The normal form of something that may be a point code: lower case, letters and digits
 /// only, with a `.` kept between digits (`TUNG-22.05` becomes `tung22.05`) and leading zeros
 /// dropped from numbers (`BL023` becomes `bl23`).
-pub fn code_key(text: &str) -> String {
+pub(crate) fn code_key(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut key = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -49,7 +49,7 @@ pub enum Reading {
 /// A channel point is reachable through its channel's id and every alias of it (`ub23`,
 /// `b23`, `bladder23`); a code from another system that starts with a channel id gets the
 /// same treatment, so the older `BL54` is also `ub54`.
-pub fn point_code_keys(catalogue: &Catalogue) -> Vec<(String, usize, Reading)> {
+pub(crate) fn point_code_keys(catalogue: &Catalogue) -> Vec<(String, usize, Reading)> {
     let mut keys = Vec::new();
     for (index, point) in catalogue.points.all().iter().enumerate() {
         for key in spellings(catalogue, point.code.as_str()) {

@@ -37,7 +37,7 @@ pub struct Backlinks {
 
 impl Backlinks {
     /// Computes every backlink of a checked catalogue (every link resolves).
-    pub fn compute(c: &Catalogue) -> Backlinks {
+    pub(crate) fn compute(c: &Catalogue) -> Backlinks {
         let mut b = Backlinks {
             point_conditions: vec![Vec::new(); c.points.len()],
             point_rules: Vec::new(),

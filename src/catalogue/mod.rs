@@ -19,7 +19,8 @@ use std::collections::HashMap;
 
 pub use links::{Backlinks, Link, Relation};
 pub use model::*;
-pub use problem::{CatalogueError, Problem, line_column};
+pub(crate) use problem::line_column;
+pub use problem::{CatalogueError, Problem};
 pub use read::{CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
 
 /// The kinds of entry, in the order search results break ties.
@@ -74,16 +75,8 @@ impl Kind {
         }
     }
 
-    /// The kind named by a singular or plural name.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        let name = name.to_ascii_lowercase().replace('-', "_");
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.name() == name || k.plural() == name)
-    }
-
     /// The plural name, as in `acuref list categories`.
-    pub fn plural(self) -> String {
+    pub(crate) fn plural(self) -> String {
         match self {
             Kind::Category => "categories".to_string(),
             other => format!("{}s", other.name()),
@@ -272,7 +265,7 @@ impl Catalogue {
     }
 
     /// The entry with this id, of any kind (ids are compared case-insensitively).
-    pub fn find_any(&self, id: &str) -> Option<EntryRef> {
+    pub(crate) fn find_any(&self, id: &str) -> Option<EntryRef> {
         Kind::ALL.into_iter().find_map(|kind| {
             self.find(kind, id)
                 .or_else(|| self.find(kind, &id.to_ascii_uppercase()))
@@ -296,14 +289,14 @@ impl Catalogue {
     }
 
     /// Every entry, kind by kind, in catalogue order.
-    pub fn entries(&self) -> impl Iterator<Item = EntryRef> + '_ {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = EntryRef> + '_ {
         Kind::ALL
             .into_iter()
             .flat_map(move |kind| (0..self.count(kind)).map(move |index| EntryRef { kind, index }))
     }
 
     /// The channel a point belongs to, if any.
-    pub fn channel_of(&self, point: &Point) -> Option<&Channel> {
+    pub(crate) fn channel_of(&self, point: &Point) -> Option<&Channel> {
         point.channel.as_ref().and_then(|c| self.channels.get(c))
     }
 }

@@ -56,7 +56,7 @@ impl Patient {
     }
 
     /// Clears one contraindication's state.
-    pub fn unset(&mut self, contraindication: usize) {
+    pub(crate) fn unset(&mut self, contraindication: usize) {
         self.states
             .retain(|s| s.contraindication != contraindication);
     }
@@ -67,7 +67,7 @@ impl Patient {
     }
 
     /// The state set for a contraindication, if any.
-    pub fn state_of(&self, contraindication: usize) -> Option<PatientStateRef> {
+    pub(crate) fn state_of(&self, contraindication: usize) -> Option<PatientStateRef> {
         self.states
             .iter()
             .copied()
@@ -111,7 +111,7 @@ impl Patient {
 }
 
 /// A state as the user reads it: its alias, then its stage.
-pub fn state_label(c: &Catalogue, state: PatientStateRef) -> String {
+pub(crate) fn state_label(c: &Catalogue, state: PatientStateRef) -> String {
     let Some(patient) = &c.contraindications[state.contraindication].patient else {
         return String::new();
     };

@@ -40,7 +40,7 @@ pub struct CatalogueError {
 impl CatalogueError {
     /// The problems, one (two-line) entry each, at most `MAX_SHOWN` (50) of them and a count of
     /// the rest.
-    pub fn problem_lines(&self) -> String {
+    pub(crate) fn problem_lines(&self) -> String {
         let mut out = String::new();
         for problem in self.problems.iter().take(MAX_SHOWN) {
             out.push_str(&format!("{problem}\n"));
@@ -94,7 +94,7 @@ impl SourceText<'_> {
 }
 
 /// 1-based line and character column of a byte offset (clamped to the text).
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -13,7 +13,7 @@ use crate::text::pad;
 
 /// The caution badge shown beside entries that caution rules cover: `[X]` forbidden for the
 /// patient, `[!]` caution.
-pub fn badge(c: &Catalogue, entry: EntryRef, patient: &Patient) -> String {
+pub(crate) fn badge(c: &Catalogue, entry: EntryRef, patient: &Patient) -> String {
     match mark(c, entry, patient) {
         Mark::Clear => String::new(),
         m => format!(" [{}]", m.symbol()),
@@ -21,7 +21,7 @@ pub fn badge(c: &Catalogue, entry: EntryRef, patient: &Patient) -> String {
 }
 
 /// One search result on one line.
-pub fn write_hit_line(
+pub(crate) fn write_hit_line(
     out: &mut impl Write,
     c: &Catalogue,
     index: &SearchIndex,
@@ -70,7 +70,7 @@ fn snippet(text: &str, positions: &[usize]) -> String {
 }
 
 /// One entry on one line, for `list`.
-pub fn write_entry_line(
+pub(crate) fn write_entry_line(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
@@ -110,7 +110,7 @@ pub fn write_entry_line(
 }
 
 /// Entries the user should know about besides the card shown.
-pub fn write_alternatives(
+pub(crate) fn write_alternatives(
     out: &mut impl Write,
     c: &Catalogue,
     others: &[Hit],
@@ -139,7 +139,7 @@ pub fn write_alternatives(
 }
 
 /// Everything linked to an entry, grouped by relation.
-pub fn write_links(
+pub(crate) fn write_links(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
@@ -159,7 +159,7 @@ pub fn write_links(
 }
 
 /// The full card of an entry, as `acuref show` prints it.
-pub fn write_card(
+pub(crate) fn write_card(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,
@@ -210,7 +210,7 @@ pub fn write_card(
 }
 
 /// One entry's verdict for a patient: a line with the verdict, then each rule that applies.
-pub fn write_verdict(
+pub(crate) fn write_verdict(
     out: &mut impl Write,
     c: &Catalogue,
     entry: EntryRef,

@@ -141,7 +141,7 @@ pub fn entry(c: &Catalogue, e: EntryRef, patient: &Patient) -> Value {
 }
 
 /// Whole entries.
-pub fn entries(c: &Catalogue, list: &[EntryRef], patient: &Patient) -> Value {
+pub(crate) fn entries(c: &Catalogue, list: &[EntryRef], patient: &Patient) -> Value {
     list.iter().map(|&e| entry(c, e, patient)).collect()
 }
 

@@ -12,7 +12,7 @@ pub struct Style {
 
 impl Style {
     /// Styled and wrapped on a terminal (unless NO_COLOR is set); plain when piped.
-    pub fn for_stdout() -> Style {
+    pub(crate) fn for_stdout() -> Style {
         let terminal = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = terminal
@@ -34,17 +34,17 @@ impl Style {
     }
 
     /// Bold text.
-    pub fn bold(&self, text: &str) -> String {
+    pub(crate) fn bold(&self, text: &str) -> String {
         self.wrap_attr("1", text)
     }
 
     /// Reverse-video text, for warnings.
-    pub fn alert(&self, text: &str) -> String {
+    pub(crate) fn alert(&self, text: &str) -> String {
         self.wrap_attr("1;7", text)
     }
 
     /// Dim text, for secondary details.
-    pub fn dim(&self, text: &str) -> String {
+    pub(crate) fn dim(&self, text: &str) -> String {
         self.wrap_attr("2", text)
     }
 
@@ -58,7 +58,7 @@ impl Style {
 
     /// Word-wraps text to the width by display width (hanzi take two columns), indenting
     /// continuation lines.
-    pub fn wrap(&self, text: &str, indent: usize) -> String {
+    pub(crate) fn wrap(&self, text: &str, indent: usize) -> String {
         let Some(width) = self.width else {
             return text.to_string();
         };

@@ -16,7 +16,7 @@ const VARIANTS: &[(char, char)] = &[
 
 /// Folds one character: lower case, tone marks and other accents removed, variant hanzi
 /// unified.
-pub fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -36,6 +36,6 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Folds text one character for one character.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }

@@ -20,7 +20,6 @@ mod fold;
 mod score;
 
 pub use fields::{Field, FieldKind};
-pub use fold::{fold, fold_char};
 
 use fields::doc_fields;
 use filter::{Filter, Query, is_subsequence};

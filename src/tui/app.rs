@@ -68,7 +68,7 @@ pub struct View {
 
 impl View {
     /// A list at its top, with the query kept and the list focused.
-    pub fn listing(source: ListSource, query: String) -> View {
+    pub(crate) fn listing(source: ListSource, query: String) -> View {
         View {
             source,
             cursor: query.len(),
@@ -165,7 +165,7 @@ impl<'a> App<'a> {
     }
 
     /// Rebuilds what the shown entry displays and its links (the list is unchanged).
-    pub fn refresh_links(&mut self) {
+    pub(crate) fn refresh_links(&mut self) {
         self.shown_view = self
             .shown()
             .map(|e| entry_view(self.catalogue, e, &self.patient));
@@ -239,7 +239,7 @@ impl<'a> App<'a> {
     }
 
     /// A title for the list pane.
-    pub fn list_title(&self) -> String {
+    pub(crate) fn list_title(&self) -> String {
         let c = self.catalogue;
         match self.view.source {
             ListSource::Search => "Results".to_string(),

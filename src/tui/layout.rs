@@ -33,7 +33,7 @@ pub struct Areas {
 }
 
 /// Whether the terminal is too small for anything but a notice.
-pub fn too_small(area: Rect) -> bool {
+pub(crate) fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
@@ -83,17 +83,17 @@ pub fn areas(area: Rect, app: &App<'_>) -> Areas {
 }
 
 /// The inside of a bordered pane.
-pub fn inner(pane: Rect) -> Rect {
+pub(crate) fn inner(pane: Rect) -> Rect {
     Block::bordered().inner(pane)
 }
 
 /// Rows of the list that fit inside its borders (at least one).
-pub fn list_rows(areas: &Areas) -> usize {
+pub(crate) fn list_rows(areas: &Areas) -> usize {
     areas.list.map_or(1, |r| inner(r).height.max(1) as usize)
 }
 
 /// A box of at most `width` x `height` in the middle of `area`, for overlays.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
     Rect::new(
         area.x + (area.width - width) / 2,

@@ -36,7 +36,7 @@ static REDRAW: AtomicBool = AtomicBool::new(false);
 pub type Screen = Terminal<CrosstermBackend<std::io::Stdout>>;
 
 /// The area drawn for a terminal of this size.
-pub fn drawn_area(width: u16, height: u16) -> Rect {
+pub(crate) fn drawn_area(width: u16, height: u16) -> Rect {
     Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
 }
 
@@ -87,7 +87,7 @@ fn enter() -> std::io::Result<()> {
 }
 
 /// Gives the terminal back as it was found. Safe to call twice, and from any thread.
-pub fn give_back() {
+pub(crate) fn give_back() {
     let mut out = stdout();
     if MOUSE.load(Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
@@ -103,7 +103,7 @@ pub fn give_back() {
 }
 
 /// Whether the screen must be drawn afresh (after a suspend); clears the request.
-pub fn redraw_requested() -> bool {
+pub(crate) fn redraw_requested() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 

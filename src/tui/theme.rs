@@ -74,7 +74,7 @@ impl Theme {
     }
 
     /// For light backgrounds.
-    pub fn light() -> Theme {
+    pub(crate) fn light() -> Theme {
         Theme {
             text: Style::new(),
             dim: Style::new().fg(Color::Gray),

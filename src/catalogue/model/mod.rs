@@ -34,7 +34,7 @@ impl Ref {
     }
 
     /// Where the id was written, as a byte range in its file.
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         self.0.span()
     }
 

@@ -118,7 +118,7 @@ pub struct Point {
 impl Point {
     /// The extra-point group read from the code (`EX-HN` of `EX-HN3`, `TUNG` of
     /// `TUNG-22.05`); `None` for channel points.
-    pub fn extra_group(&self) -> Option<&str> {
+    pub(crate) fn extra_group(&self) -> Option<&str> {
         if self.channel.is_some() {
             return None;
         }

@@ -72,7 +72,7 @@ pub struct Source {
 impl Source {
     /// A short name for lists of sources: the first author or body and the year
     /// ("Deadman et al. 2001", "World Health Organization 1999", "Yin Yang House").
-    pub fn short_name(&self) -> String {
+    pub(crate) fn short_name(&self) -> String {
         if let Some(short) = &self.short {
             return short.clone();
         }

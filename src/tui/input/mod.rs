@@ -66,7 +66,7 @@ impl Default for Decoder {
 
 impl Decoder {
     /// Decodes bytes that arrived at `now`.
-    pub fn feed(&mut self, bytes: &[u8], now: Instant) -> Vec<Input> {
+    pub(crate) fn feed(&mut self, bytes: &[u8], now: Instant) -> Vec<Input> {
         self.sink.now = Some(now);
         if let Some(paste) = &mut self.sink.paste {
             paste.last = now;
@@ -118,7 +118,7 @@ impl Decoder {
     }
 
     /// How long to wait for bytes before [`Decoder::flush`] has something to do.
-    pub fn due_in(&self, now: Instant) -> Option<Duration> {
+    pub(crate) fn due_in(&self, now: Instant) -> Option<Duration> {
         let esc = self
             .esc_since
             .map(|since| ESC_WAIT.saturating_sub(now.duration_since(since)));

@@ -1,6 +1,6 @@
 //! Keys to actions: one table, `assets/keymap.toml` (embedded), that dispatches keys and
 //! writes the `?` help, the footer hints and the README's key table. A user keymap may rebind
-//! actions; one key grammar ([`parse_key`], [`key_label`]) serves the table, the help and the
+//! actions; one key grammar ([`parse_key`], `key_label`) serves the table, the help and the
 //! tests' key scripts.
 //!
 //! Pure: no terminal, no state beyond the mode. Ctrl-i arrives as Tab and Ctrl-h may arrive as
@@ -176,7 +176,7 @@ pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
 ];
 
 /// Every binding of the keymap in force, in table order.
-pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+pub(crate) fn bindings() -> impl Iterator<Item = &'static Binding> {
     current().bindings.iter()
 }
 
@@ -191,7 +191,7 @@ fn normalise(event: KeyEvent) -> Key {
 
 /// The action a key asks for in a mode, if any. In search mode, a printable key with no
 /// binding inserts itself.
-pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     let key = normalise(event);
     let scope = match mode {
         Mode::Search => Scope::Search,
@@ -217,7 +217,7 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
 }
 
 /// Whether a key quits in every mode (Ctrl-c).
-pub fn is_quit(event: &KeyEvent) -> bool {
+pub(crate) fn is_quit(event: &KeyEvent) -> bool {
     let key = normalise(*event);
     bindings()
         .any(|b| b.scope == Scope::Always && b.action == Action::Quit && b.keys.contains(&key))
@@ -273,7 +273,7 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
 }
 
 /// How a key is written on the help screen and in the footer.
-pub fn key_label(key: &Key) -> String {
+pub(crate) fn key_label(key: &Key) -> String {
     let name = match NAMES.iter().find(|(_, code)| *code == key.code) {
         Some((name, _)) => name.to_string(),
         None => match key.code {
@@ -292,7 +292,7 @@ pub fn key_label(key: &Key) -> String {
 }
 
 /// The first key bound to an action in a scope, as the footer shows it.
-pub fn first_key(scope: Scope, action: Action) -> Option<String> {
+pub(crate) fn first_key(scope: Scope, action: Action) -> Option<String> {
     bindings()
         .find(|b| b.scope == scope && b.action == action)
         .and_then(|b| b.keys.first())

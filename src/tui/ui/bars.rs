@@ -12,7 +12,7 @@ use crate::text::escape_controls;
 use crate::text::truncate;
 
 /// Draws the query, the mode and the `shown/total` counter; places the cursor when typing.
-pub fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+pub(crate) fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let theme = &app.theme;
     let mode = match app.mode {
         Mode::Search => "SEARCH",
@@ -148,7 +148,7 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
 }
 
 /// Draws the key hints, as many as fit.
-pub fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+pub(crate) fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     if let Some(notice) = &app.notice {
         let text = truncate(&format!(" {notice}"), area.width as usize);
         frame.render_widget(Line::styled(text, app.theme.caution), area);

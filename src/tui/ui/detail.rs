@@ -111,7 +111,7 @@ impl Builder<'_> {
 }
 
 /// Lays out an entry's view for a pane of `width` columns.
-pub fn detail_text(
+pub(crate) fn detail_text(
     c: &Catalogue,
     view: &EntryView,
     patient: &Patient,
@@ -198,7 +198,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
 }
 
 /// Draws the preview of the link under the cursor.
-pub fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
+pub(crate) fn draw_preview(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     let block = Block::bordered()
         .border_style(app.theme.border)
         .title(Span::styled(" Link preview ", app.theme.heading));

@@ -41,7 +41,7 @@ fn row(
 }
 
 /// The help lines, scope by scope, for an overlay `width` columns wide inside its border.
-pub fn help_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn help_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
     for scope in Scope::ALL {

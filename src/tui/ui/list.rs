@@ -13,7 +13,7 @@ use crate::search::Hit;
 use crate::text::truncate;
 
 /// A three-letter badge for each kind of entry.
-pub fn kind_badge(kind: Kind) -> &'static str {
+pub(crate) fn kind_badge(kind: Kind) -> &'static str {
     match kind {
         Kind::Point => "pt ",
         Kind::Condition => "con",
@@ -75,7 +75,7 @@ pub fn highlighted(
 }
 
 /// The fixed gutter at the left of a row: the entry's caution mark, never cut.
-pub fn gutter(app: &App<'_>, entry: EntryRef) -> Span<'static> {
+pub(crate) fn gutter(app: &App<'_>, entry: EntryRef) -> Span<'static> {
     let mark = mark(app.catalogue, entry, &app.patient);
     let style = match mark {
         Mark::Forbidden => app.theme.caution.add_modifier(Modifier::REVERSED),

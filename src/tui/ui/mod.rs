@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use super::app::App;
 use crate::text::truncate;
 
-pub use detail::{DetailText, detail_text};
+pub use detail::DetailText;
 
 /// Draws one frame of the app, at any size.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {

@@ -11,7 +11,7 @@ use crate::catalogue::cautions::patient_contraindications;
 use crate::text::{truncate, wrap};
 
 /// The panel's lines: one per state, then what the keys do and the privacy rule.
-pub fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn patient_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let c = app.catalogue;
     let mut lines = Vec::new();

@@ -10,7 +10,7 @@ pub fn left(text: &str, cursor: &mut usize) {
 }
 
 /// Moves the cursor one character right.
-pub fn right(text: &str, cursor: &mut usize) {
+pub(crate) fn right(text: &str, cursor: &mut usize) {
     *cursor = text[*cursor..]
         .chars()
         .next()
@@ -30,12 +30,12 @@ fn word_start(text: &str, cursor: usize) -> usize {
 }
 
 /// Moves the cursor to the start of the word before it.
-pub fn word_left(text: &str, cursor: &mut usize) {
+pub(crate) fn word_left(text: &str, cursor: &mut usize) {
     *cursor = word_start(text, *cursor);
 }
 
 /// Moves the cursor past the end of the word after it.
-pub fn word_right(text: &str, cursor: &mut usize) {
+pub(crate) fn word_right(text: &str, cursor: &mut usize) {
     let after = &text[*cursor..];
     let spaces = after.len() - after.trim_start().len();
     let word: usize = after[spaces..]
@@ -53,21 +53,21 @@ pub fn insert(text: &mut String, cursor: &mut usize, inserted: &str) {
 }
 
 /// Deletes the character before the cursor.
-pub fn delete_before(text: &mut String, cursor: &mut usize) {
+pub(crate) fn delete_before(text: &mut String, cursor: &mut usize) {
     let end = *cursor;
     left(text, cursor);
     text.replace_range(*cursor..end, "");
 }
 
 /// Deletes the character under the cursor.
-pub fn delete_under(text: &mut String, cursor: &mut usize) {
+pub(crate) fn delete_under(text: &mut String, cursor: &mut usize) {
     let mut end = *cursor;
     right(text, &mut end);
     text.replace_range(*cursor..end, "");
 }
 
 /// Deletes the word before the cursor, and the spaces between it and the cursor.
-pub fn delete_word_before(text: &mut String, cursor: &mut usize) {
+pub(crate) fn delete_word_before(text: &mut String, cursor: &mut usize) {
     let start = word_start(text, *cursor);
     text.replace_range(start..*cursor, "");
     *cursor = start;
