@@ -62,6 +62,8 @@ pub struct View {
     /// Selected link in the detail pane; none until the user moves to one, so an entry opens
     /// at its top (title and cautions first).
     pub link: Option<usize>,
+    /// The first line of the detail pane's text on screen.
+    pub scroll: usize,
     /// Which pane has the keyboard.
     pub focus: Focus,
 }
@@ -77,6 +79,7 @@ impl View {
             offset: 0,
             pinned: None,
             link: None,
+            scroll: 0,
             focus: Focus::List,
         }
     }
@@ -120,6 +123,11 @@ pub struct App<'a> {
     pub page: usize,
     /// Where the panes of the current frame are (set before each frame).
     pub areas: crate::tui::layout::Areas,
+    /// Where the detail pane's lines and links are (set before each frame).
+    pub detail_shape: crate::tui::layout::DetailShape,
+    /// The detail pane's text, wrapped to its width (set before each frame with the shape,
+    /// so it is built once per frame and drawn from).
+    pub detail_lines: Vec<ratatui::text::Line<'static>>,
     /// Whether the app should end.
     pub quit: bool,
     /// Whether the user asked to suspend acuref (Ctrl-z); the event loop does it.
@@ -149,6 +157,8 @@ impl<'a> App<'a> {
             theme,
             page: 10,
             areas: crate::tui::layout::Areas::default(),
+            detail_shape: crate::tui::layout::DetailShape::default(),
+            detail_lines: Vec::new(),
             quit: false,
             suspend: false,
             clipboard: None,

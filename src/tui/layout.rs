@@ -1,6 +1,8 @@
 //! Where each pane goes for a terminal size. Computed once per frame ([`super::fit`]) and kept
 //! in the app, so drawing, paging and mouse hit-testing agree.
 
+use std::ops::Range;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Block;
 
@@ -30,6 +32,46 @@ pub struct Areas {
     pub preview: Option<Rect>,
     /// The key hints.
     pub footer: Rect,
+}
+
+/// Where the lines of the detail pane's text are at its current width: set before each frame
+/// ([`super::fit`]) and read by the keys that scroll the pane and move between its links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailShape {
+    /// The entry the text is of (none when no detail pane is drawn).
+    pub entry: Option<crate::catalogue::EntryRef>,
+    /// The width the text was wrapped to.
+    pub width: usize,
+    /// Wrapped lines of the whole text.
+    pub lines: usize,
+    /// Lines the pane shows at once.
+    pub height: usize,
+    /// Each link's lines, in order.
+    pub links: Vec<Range<usize>>,
+}
+
+impl DetailShape {
+    /// The first line on screen when the text's last line is at the bottom.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.saturating_sub(self.height)
+    }
+
+    /// Whether a line is on screen when the pane is scrolled to `scroll`.
+    pub fn shows(&self, scroll: usize, line: usize) -> bool {
+        line >= scroll && line < scroll.saturating_add(self.height)
+    }
+
+    /// The scroll position nearest `scroll` that shows all of `lines` (its top, if it is
+    /// taller than the pane).
+    pub fn scroll_to(&self, scroll: usize, lines: &Range<usize>) -> usize {
+        if lines.start < scroll {
+            lines.start
+        } else if lines.end > scroll + self.height {
+            (lines.end - self.height).min(lines.start)
+        } else {
+            scroll
+        }
+    }
 }
 
 /// Whether the terminal is too small for anything but a notice.

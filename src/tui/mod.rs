@@ -44,11 +44,47 @@ pub fn run(
 }
 
 /// Lays out the frame of this size and keeps the result in the app: the panes' areas, the
-/// rows a page holds, and the list's first row on screen (moved only when the selection
-/// would leave the page). Called before every frame; drawing and the mouse use what it set.
+/// rows a page holds, the list's first row on screen (moved only when the selection would
+/// leave the page), and where the detail pane's lines and links are (scrolled so that the
+/// selected link is on screen). Called before every frame; drawing, the keys and the mouse
+/// use what it set.
 pub fn fit(app: &mut App<'_>, area: Rect) {
     app.areas = layout::areas(area, app);
     app.page = layout::list_rows(&app.areas);
+    (app.detail_shape, app.detail_lines) = match (app.areas.detail, &app.shown_view) {
+        (Some(pane), Some(view)) => {
+            let inner = layout::inner(pane);
+            let width = inner.width.into();
+            let text = ui::detail_text(app.catalogue, view, &app.patient, width, &app.theme);
+            let ends = text
+                .link_lines
+                .iter()
+                .skip(1)
+                .copied()
+                .chain([text.lines.len()]);
+            let shape = layout::DetailShape {
+                entry: app.shown(),
+                width,
+                lines: text.lines.len(),
+                height: inner.height.into(),
+                links: text
+                    .link_lines
+                    .iter()
+                    .copied()
+                    .zip(ends)
+                    .map(|(a, b)| a..b)
+                    .collect(),
+            };
+            (shape, text.lines)
+        }
+        _ => Default::default(),
+    };
+    let shape = &app.detail_shape;
+    let mut scroll = app.view.scroll.min(shape.max_scroll());
+    if let Some(lines) = app.view.link.and_then(|l| shape.links.get(l)) {
+        scroll = shape.scroll_to(scroll, lines);
+    }
+    app.view.scroll = scroll;
     let (selected, page) = (app.view.selected, app.page);
     let offset = &mut app.view.offset;
     if selected < *offset {

@@ -5,6 +5,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use acuref::catalogue::{Catalogue, EntryRef, Kind};
+use acuref::search::SearchIndex;
+use acuref::tui::app::App;
+use acuref::tui::keymap::Action;
+use acuref::tui::theme::Theme;
+use acuref::tui::{fit, update};
+use ratatui::layout::Rect;
 
 struct Tmux {
     socket: String,
@@ -86,6 +92,7 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
         .chars()
         .take(24)
         .collect();
+    let presses = presses_to_link(&c, condition, 100, 30);
 
     let tmux = Tmux {
         socket: format!("acuref-test-{}", std::process::id()),
@@ -119,7 +126,7 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
     ]);
 
     tmux.keys(&["Enter", "Enter"]);
-    for _ in 0..condition {
+    for _ in 0..presses {
         tmux.keys(&["j"]);
     }
     tmux.keys(&["Enter"]);
@@ -139,6 +146,27 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
         !screen.contains("BROWSE") && !screen.contains("┌"),
         "nothing of the app is left:\n{screen}"
     );
+}
+
+/// How many `j` presses after "ling gu", Enter, Enter take the detail pane to Ling Gu's
+/// link number `link` at this terminal size: the same app, laid out in memory.
+fn presses_to_link(c: &Catalogue, link: usize, width: u16, height: u16) -> usize {
+    let index = SearchIndex::new(c);
+    let mut app = App::new(c, &index, Theme::dark());
+    let area = Rect::new(0, 0, width, height);
+    update::type_text(&mut app, "ling gu");
+    for action in [Action::Accept, Action::Open] {
+        fit(&mut app, area);
+        update::update(&mut app, action);
+    }
+    for presses in 0..500 {
+        if app.view.link == Some(link) {
+            return presses;
+        }
+        fit(&mut app, area);
+        update::update(&mut app, Action::Down);
+    }
+    panic!("j never reaches link {link}");
 }
 
 /// A tmux session running an interactive bash, in which acuref is started as a user would,

@@ -84,6 +84,22 @@ impl Session {
         let e = self.app.shown().expect("an entry is shown");
         self.app.catalogue.id(e).to_string()
     }
+
+    /// Presses `j` in the detail pane, as a reader does, until the link to `id` is selected;
+    /// returns how many presses it took.
+    fn down_to_link(&mut self, id: &str) -> usize {
+        for presses in 0..2000 {
+            let at = self
+                .app
+                .current_link()
+                .map(|l| self.app.catalogue.id(l.target));
+            if at == Some(id) {
+                return presses;
+            }
+            self.press("j");
+        }
+        panic!("j never reached the link to {id}");
+    }
 }
 
 #[test]
@@ -120,9 +136,8 @@ fn following_a_link_to_bl40_and_coming_back() {
         .iter()
         .position(|l| l.target.kind == Kind::Point && s.app.catalogue.id(l.target) == "BL40")
         .expect("sciatica links BL40");
-    for _ in 0..=to_bl40 {
-        s.press("j");
-    }
+    s.down_to_link("BL40");
+    assert_eq!(s.app.view.link, Some(to_bl40));
     s.press("<Enter>");
     assert_eq!(s.shown(), "BL40");
     let screen = s.screen();
@@ -225,8 +240,8 @@ fn wide_terminal_previews_the_link_under_the_cursor() {
         screen.contains("Move to a link"),
         "nothing previewed yet:\n{screen}"
     );
-    s.press("j");
-    let target = s.app.current_link().expect("a link is selected").target;
+    s.press("<Enter>");
+    let target = s.app.current_link().expect("Enter selects a link").target;
     let title = s.app.catalogue.title(target);
     let preview = s.app.areas.preview.expect("a preview pane at 160 columns");
     let buffer = s.frame().buffer().clone();
@@ -366,16 +381,8 @@ fn a_prescription_under_a_patient_state_marks_and_sorts_what_is_forbidden() {
         "forbidden points come after the others: {points:?}"
     );
     // Move down the links to LI4, so the prescription is on screen.
-    let li4 = s
-        .app
-        .links
-        .iter()
-        .position(|l| c.id(l.target) == "LI4")
-        .unwrap();
     assert_eq!(s.app.view.focus, Focus::Detail);
-    for _ in 0..=li4 {
-        s.press("j");
-    }
+    s.down_to_link("LI4");
     let screen = s.screen();
     assert!(
         screen.contains("X LI4 Hegu"),
@@ -730,4 +737,74 @@ fn the_no_match_hint_wraps_in_a_narrow_list() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(joined.contains("or fewer letters."), "{screen}");
+}
+
+/// The rows of the detail pane's inside, as text.
+fn detail_rows(s: &Session) -> Vec<String> {
+    let pane = s.app.areas.detail.expect("a detail pane");
+    let buffer = s.frame().buffer().clone();
+    (pane.y + 1..pane.y + pane.height - 1)
+        .map(|y| {
+            (pane.x + 1..pane.x + pane.width - 1)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_detail_pane_scrolls_through_text_and_links_in_reading_order() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("bl23<Enter>");
+    let top = detail_rows(&s);
+    assert!(top[0].starts_with("BL23 Shenshu"), "{top:?}");
+    s.press("j");
+    let after = detail_rows(&s);
+    assert_eq!(after[0], top[1], "j moves the text up one line");
+    assert_eq!(s.app.view.link, None, "no link is on screen yet");
+
+    // Reading on with j visits every link in order, none skipped.
+    let mut visited = Vec::new();
+    for _ in 0..2000 {
+        if let Some(link) = s.app.view.link
+            && visited.last() != Some(&link)
+        {
+            visited.push(link);
+        }
+        if visited.last() == Some(&(s.app.links.len() - 1)) {
+            break;
+        }
+        s.press("j");
+    }
+    assert_eq!(visited, (0..s.app.links.len()).collect::<Vec<_>>());
+
+    s.press("g");
+    assert_eq!(detail_rows(&s), top, "g goes back to the top");
+    assert_eq!(s.app.view.link, None);
+    s.press("G");
+    let end = detail_rows(&s);
+    let last = s.app.links.last().unwrap().target;
+    let last_id = s.app.catalogue.id(last);
+    assert!(
+        end.iter().any(|row| row.contains(last_id)),
+        "G shows the end, with the last link ({last_id}):\n{end:#?}"
+    );
+    assert_eq!(s.app.view.link, Some(s.app.links.len() - 1));
+    let pane = s.app.areas.detail.unwrap();
+    let buffer = s.frame().buffer().clone();
+    let bar: String = (pane.y + 1..pane.y + pane.height - 1)
+        .map(|y| buffer[(pane.x + pane.width - 1, y)].symbol().to_string())
+        .collect();
+    assert!(
+        bar.ends_with('┃') && bar.contains('│'),
+        "the scrollbar is at its end: {bar}"
+    );
+    s.press("k");
+    assert_eq!(
+        s.app.view.link,
+        Some(s.app.links.len() - 2),
+        "k goes to the link above"
+    );
+    s.press("<Ctrl-u>");
+    assert!(detail_rows(&s)[0] != end[0], "a page up moves the text");
 }

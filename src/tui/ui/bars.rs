@@ -125,7 +125,7 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
         (Mode::Browse, Focus::Detail) => (
             Scope::Browse,
             &[
-                (Action::Down, "links"),
+                (Action::Down, "read on"),
                 (Action::Open, "follow"),
                 (Action::Back, "back"),
                 (Action::NextPane, "list"),

@@ -2,10 +2,10 @@
 //! which the user can move through and follow.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::super::app::{App, Focus};
 use super::super::theme::Theme;
@@ -20,6 +20,24 @@ pub struct DetailText {
     pub lines: Vec<Line<'static>>,
     /// For each link of the entry, in order, the index of its first line.
     pub link_lines: Vec<usize>,
+}
+
+impl DetailText {
+    /// Each link's lines, first to one past the last.
+    pub fn link_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let ends = self
+            .link_lines
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.lines.len()]);
+        self.link_lines
+            .iter()
+            .copied()
+            .zip(ends)
+            .map(|(a, b)| a..b)
+            .collect()
+    }
 }
 
 struct Builder<'t> {
@@ -174,27 +192,63 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     };
     let inner = crate::tui::layout::inner(area);
     let (width, height) = (inner.width as usize, inner.height as usize);
-    let mut text = detail_text(app.catalogue, view, &app.patient, width, &app.theme);
-    let mut scroll = 0;
-    let cursor = app.view.link.filter(|_| focused);
-    if let Some(link) = cursor
-        && let Some(&start) = text.link_lines.get(link)
-    {
-        let end = text
+    // The text fit() wrapped for this frame, or (drawn without it) wrapped now.
+    let shape = &app.detail_shape;
+    let fresh;
+    let (lines, links) = if shape.entry == app.shown() && shape.width == width {
+        (&app.detail_lines, shape.links.clone())
+    } else {
+        fresh = detail_text(app.catalogue, view, &app.patient, width, &app.theme);
+        let ends = fresh
             .link_lines
-            .get(link + 1)
-            .map_or(text.lines.len(), |&n| n);
-        for line in &mut text.lines[start..end] {
-            *line = line.clone().style(app.theme.selected);
-        }
-        if end > height {
-            scroll = (end - height).min(start);
-        }
-    }
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([fresh.lines.len()]);
+        let links = fresh
+            .link_lines
+            .iter()
+            .copied()
+            .zip(ends)
+            .map(|(a, b)| a..b)
+            .collect();
+        (&fresh.lines, links)
+    };
+    let selected = app
+        .view
+        .link
+        .filter(|_| focused)
+        .and_then(|link| links.get(link).cloned())
+        .unwrap_or_default();
+    let total = lines.len();
+    let scroll = app.view.scroll.min(total.saturating_sub(height));
     // The lines from the scroll position on: a scroll offset never has to fit in a u16.
-    let lines: Vec<Line> = text.lines.into_iter().skip(scroll).take(height).collect();
-    let paragraph = Paragraph::new(lines).block(block);
-    frame.render_widget(paragraph, area);
+    let lines: Vec<Line> = (scroll..total.min(scroll + height))
+        .map(|at| {
+            let line = lines[at].clone();
+            if selected.contains(&at) {
+                line.style(app.theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if total > height {
+        // Where the page is in the whole text, on the right border.
+        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(scroll);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
+            .style(border);
+        let track = area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        });
+        frame.render_stateful_widget(bar, track, &mut state);
+    }
 }
 
 /// Draws the preview of the link under the cursor.

@@ -13,6 +13,7 @@ use super::app::App;
 use crate::text::truncate;
 
 pub use detail::DetailText;
+pub(crate) use detail::detail_text;
 
 /// Draws one frame of the app, at any size.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {

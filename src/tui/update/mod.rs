@@ -9,7 +9,10 @@ use super::keymap::{Action, action_for};
 use crate::catalogue::Kind;
 use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 
+mod detail;
 mod line_edit;
+
+use detail::Motion;
 
 /// The most places remembered for going back.
 const HISTORY: usize = 200;
@@ -154,12 +157,12 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::WordRight => move_cursor(app, line_edit::word_right),
         Action::CursorStart => move_cursor(app, |_, at| *at = 0),
         Action::CursorEnd => move_cursor(app, |q, at| *at = q.len()),
-        Action::Down => step(app, 1),
-        Action::Up => step(app, -1),
-        Action::PageDown => step(app, app.page.max(1) as isize),
-        Action::PageUp => step(app, -(app.page.max(1) as isize)),
-        Action::Top => step(app, isize::MIN / 2),
-        Action::Bottom => step(app, isize::MAX / 2),
+        Action::Down => go_by(app, 1, Motion::Lines(1)),
+        Action::Up => go_by(app, -1, Motion::Lines(-1)),
+        Action::PageDown => go_by(app, app.page.max(1) as isize, Motion::Pages(1)),
+        Action::PageUp => go_by(app, -(app.page.max(1) as isize), Motion::Pages(-1)),
+        Action::Top => go_by(app, isize::MIN / 2, Motion::Top),
+        Action::Bottom => go_by(app, isize::MAX / 2, Motion::Bottom),
         Action::NextPane | Action::PrevPane => {
             app.mode = Mode::Browse;
             app.view.focus = match app.view.focus {
@@ -259,12 +262,13 @@ fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String, &mut usize)) {
         app.view.selected = 0;
         app.view.pinned = None;
         app.view.link = None;
+        app.view.scroll = 0;
         app.view.focus = Focus::List;
         app.refresh();
     }
 }
 
-/// Moves the cursor of the focused pane (or of the patient panel) by `delta`, clamped to its
+/// Moves the list's selection (or the patient panel's cursor) by `delta`, clamped to its
 /// length.
 fn step(app: &mut App<'_>, delta: isize) {
     let moved = |at: usize, len: usize| -> usize {
@@ -280,29 +284,23 @@ fn step(app: &mut App<'_>, delta: isize) {
         app.patient_cursor = moved(app.patient_cursor, len);
         return;
     }
-    match app.view.focus {
-        Focus::List => {
-            let selected = moved(app.view.selected, app.rows.len());
-            if selected != app.view.selected || app.view.pinned.is_some() {
-                app.view.selected = selected;
-                app.view.pinned = None;
-                app.view.link = None;
-                app.refresh_links();
-            }
-        }
-        Focus::Detail if app.links.is_empty() => {}
-        Focus::Detail => {
-            let from = app
-                .view
-                .link
-                .unwrap_or(if delta > 0 { 0 } else { app.links.len() });
-            let first_move = app.view.link.is_none() && delta > 0;
-            app.view.link = Some(if first_move {
-                0
-            } else {
-                moved(from, app.links.len())
-            });
-        }
+    let selected = moved(app.view.selected, app.rows.len());
+    if selected != app.view.selected || app.view.pinned.is_some() {
+        app.view.selected = selected;
+        app.view.pinned = None;
+        app.view.link = None;
+        app.view.scroll = 0;
+        app.refresh_links();
+    }
+}
+
+/// Moves the list (or the patient panel) by `list_delta`, or the detail pane by `motion`
+/// when it has the keyboard.
+fn go_by(app: &mut App<'_>, list_delta: isize, motion: Motion) {
+    if app.mode != Mode::Patient && app.view.focus == Focus::Detail {
+        detail::move_detail(app, motion);
+    } else {
+        step(app, list_delta);
     }
 }
 
@@ -311,8 +309,8 @@ fn step(app: &mut App<'_>, delta: isize) {
 /// pane, the selected link is followed.
 fn open(app: &mut App<'_>) {
     if app.view.focus == Focus::Detail && app.view.link.is_none() {
-        // The first Enter in the detail pane selects its first link; the next follows it.
-        step(app, 1);
+        // The first Enter in the detail pane selects a link; the next follows it.
+        detail::select_first_link(app);
         return;
     }
     let target = match app.view.focus {
@@ -346,6 +344,7 @@ fn open(app: &mut App<'_>) {
             let mut next = app.view.clone();
             next.pinned = Some(target);
             next.link = None;
+            next.scroll = 0;
             go(app, next);
         }
     }
@@ -421,14 +420,12 @@ pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent) {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             app.mode = Mode::Browse;
             app.view.focus = pane;
-            step(
-                app,
-                if event.kind == MouseEventKind::ScrollDown {
-                    3
-                } else {
-                    -3
-                },
-            );
+            let lines = if event.kind == MouseEventKind::ScrollDown {
+                3
+            } else {
+                -3
+            };
+            go_by(app, lines, Motion::Scroll(lines));
         }
         MouseEventKind::Down(MouseButton::Left) => {
             app.mode = Mode::Browse;
