@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::backlinks::Backlinks;
 use super::check::{IdSets, check_links, check_point_codes, check_rules, id_set};
-use super::links::Backlinks;
 use super::parse::parse_layer;
 use super::problem::{CatalogueError, Problem};
 use super::read::CatalogueFile;

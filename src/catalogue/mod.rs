@@ -5,6 +5,7 @@ pub mod cautions;
 pub mod codes;
 mod embedded;
 pub use embedded::files as builtin_files;
+mod backlinks;
 mod check;
 mod links;
 mod load;
@@ -17,7 +18,8 @@ pub mod text;
 
 use std::collections::HashMap;
 
-pub use links::{Backlinks, Link, Relation};
+pub use backlinks::Backlinks;
+pub use links::{Link, Relation};
 pub use model::*;
 pub(crate) use problem::line_column;
 pub use problem::{CatalogueError, Problem};

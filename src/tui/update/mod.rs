@@ -1,16 +1,19 @@
 //! Actions to state: the only place the app's state changes. Pure: no terminal.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Position;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Mode;
 use super::app::{App, Focus, ListSource, View};
 use super::keymap::{Action, action_for};
-use crate::catalogue::Kind;
 use crate::catalogue::cautions::{PatientStateRef, patient_contraindications};
 
 mod detail;
 mod line_edit;
+mod mouse;
+mod navigate;
+
+pub use mouse::handle_mouse;
+use navigate::{back, browse, forward, go, open};
 
 use detail::Motion;
 
@@ -301,144 +304,6 @@ fn go_by(app: &mut App<'_>, list_delta: isize, motion: Motion) {
         detail::move_detail(app, motion);
     } else {
         step(app, list_delta);
-    }
-}
-
-/// Opens what is selected: a channel or region lists its points, a contraindication itself
-/// and what its rules cover; any other entry gets the detail pane's focus; in the detail
-/// pane, the selected link is followed.
-fn open(app: &mut App<'_>) {
-    if app.view.focus == Focus::Detail && app.view.link.is_none() {
-        // The first Enter in the detail pane selects a link; the next follows it.
-        detail::select_first_link(app);
-        return;
-    }
-    let target = match app.view.focus {
-        Focus::List => app.rows.get(app.view.selected).map(|h| h.entry),
-        Focus::Detail => app.current_link().map(|l| l.target),
-    };
-    let Some(target) = target else {
-        return;
-    };
-    match target.kind {
-        Kind::Channel => {
-            let from = app.shown();
-            browse(app, ListSource::ChannelPoints(target.index));
-            select_entry(app, from);
-        }
-        Kind::Region => {
-            let from = app.shown();
-            browse(app, ListSource::RegionPoints(target.index));
-            select_entry(app, from);
-        }
-        Kind::Contraindication if app.view.source != ListSource::Covered(target.index) => {
-            let from = app.shown();
-            browse(app, ListSource::Covered(target.index));
-            select_entry(app, from);
-        }
-        _ if app.view.focus == Focus::List => {
-            app.view.focus = Focus::Detail;
-            app.view.link = None;
-        }
-        _ => {
-            let mut next = app.view.clone();
-            next.pinned = Some(target);
-            next.link = None;
-            next.scroll = 0;
-            go(app, next);
-        }
-    }
-}
-
-/// After opening a channel, region or contraindication from one of its points, keep that
-/// point selected.
-fn select_entry(app: &mut App<'_>, entry: Option<crate::catalogue::EntryRef>) {
-    if let Some(row) = entry.and_then(|e| app.rows.iter().position(|h| h.entry == e)) {
-        app.view.selected = row;
-        app.refresh_links();
-    }
-}
-
-fn browse(app: &mut App<'_>, source: ListSource) {
-    app.mode = Mode::Browse;
-    let query = app.view.query.clone();
-    go(app, View::listing(source, query));
-}
-
-/// Moves to a new view, remembering the current one.
-fn go(app: &mut App<'_>, next: View) {
-    let current = std::mem::replace(&mut app.view, next);
-    app.back.push(current);
-    if app.back.len() > HISTORY {
-        app.back.remove(0);
-    }
-    app.forward.clear();
-    app.refresh();
-}
-
-fn back(app: &mut App<'_>) {
-    match app.back.pop() {
-        Some(previous) => {
-            let current = std::mem::replace(&mut app.view, previous);
-            app.forward.push(current);
-            app.mode = Mode::Browse;
-            app.refresh();
-        }
-        None => app.view.focus = Focus::List,
-    }
-}
-
-fn forward(app: &mut App<'_>) {
-    if let Some(next) = app.forward.pop() {
-        let current = std::mem::replace(&mut app.view, next);
-        app.back.push(current);
-        app.mode = Mode::Browse;
-        app.refresh();
-    }
-}
-
-/// Handles a mouse event (only with `--mouse`): the wheel scrolls the pane under the
-/// pointer, a click selects a row of the list or focuses the detail pane.
-pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent) {
-    let areas = app.areas;
-    let at = Position::new(event.column, event.row);
-    let pane = if areas.list.is_some_and(|r| r.contains(at)) {
-        Some(Focus::List)
-    } else if areas.detail.is_some_and(|r| r.contains(at)) {
-        Some(Focus::Detail)
-    } else {
-        None
-    };
-    let Some(pane) = pane else {
-        return;
-    };
-    if app.help {
-        app.help = false;
-        return;
-    }
-    match event.kind {
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            app.mode = Mode::Browse;
-            app.view.focus = pane;
-            let lines = if event.kind == MouseEventKind::ScrollDown {
-                3
-            } else {
-                -3
-            };
-            go_by(app, lines, Motion::Scroll(lines));
-        }
-        MouseEventKind::Down(MouseButton::Left) => {
-            app.mode = Mode::Browse;
-            app.view.focus = pane;
-            if let (Focus::List, Some(list)) = (pane, areas.list) {
-                let inner = super::layout::inner(list);
-                let row = event.row.saturating_sub(inner.y) as usize + app.view.offset;
-                if row < app.rows.len() {
-                    step(app, row as isize - app.view.selected as isize);
-                }
-            }
-        }
-        _ => {}
     }
 }
 
