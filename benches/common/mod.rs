@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use acuref::catalogue::CatalogueFile;
 
 /// The queries every search benchmark times, with what each stands for: codes in two
-/// spellings, pinyin, hanzi, English, a typo, one letter and a long phrase.
+/// spellings, pinyin, hanzi, English, a typo within fuzzy reach, two letters swapped (found
+/// only by the typo pass), one letter, a long phrase, and words no entry holds all of.
 pub const QUERIES: &[(&str, &str)] = &[
     ("code", "bl40"),
     ("code-spaced", "ub 23"),
@@ -15,8 +16,10 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("hanzi", "足三里"),
     ("english", "leg three miles"),
     ("typo", "zsanli"),
+    ("swapped", "zusnali"),
     ("one-letter", "z"),
     ("phrase", "pain and stiffness of the lower back"),
+    ("some-words", "headache nausea insomnia dizziness"),
 ];
 
 /// Points written to one synthetic file (the loader refuses files over 8 MB).

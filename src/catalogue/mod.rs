@@ -77,6 +77,22 @@ impl Kind {
         }
     }
 
+    /// A short badge (at most three letters): the list's kind column, and the search prefix
+    /// that keeps one kind (`pt:`, `con:`).
+    pub fn badge(self) -> &'static str {
+        match self {
+            Kind::Point => "pt",
+            Kind::Condition => "con",
+            Kind::Technique => "tec",
+            Kind::Contraindication => "cau",
+            Kind::Channel => "chn",
+            Kind::Region => "reg",
+            Kind::Category => "cat",
+            Kind::RedFlag => "flg",
+            Kind::Source => "src",
+        }
+    }
+
     /// The plural name, as in `acuref list categories`.
     pub(crate) fn plural(self) -> String {
         match self {

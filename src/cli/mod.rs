@@ -144,11 +144,15 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
     match command {
         Command::Show { query, kind, json } => {
             let query = joined(query)?;
-            let hits = index.search(&query, kind.map(Kind::from));
+            let found = index.find(&query, kind.map(Kind::from));
+            let hits = &found.hits;
             let Some(first) = hits.first() else {
                 return Ok(no_match(&query));
             };
-            let others = alternatives(&hits);
+            if let Some(note) = found.note() {
+                diagnostic(&note);
+            }
+            let others = alternatives(hits);
             if *json {
                 json::print(out, &json::show(c, first, &others, patient))?;
             } else {
@@ -164,7 +168,11 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             json,
         } => {
             let query = joined(query)?;
-            let mut hits: Vec<Hit> = index.search(&query, kind.map(Kind::from));
+            let found = index.find(&query, kind.map(Kind::from));
+            if let Some(note) = found.note() {
+                diagnostic(&note);
+            }
+            let mut hits: Vec<Hit> = found.hits;
             let more = hits.len().saturating_sub(usize::from(*limit));
             hits.truncate(usize::from(*limit));
             if *json {

@@ -17,15 +17,21 @@ use crate::catalogue::{Catalogue, EntryRef, Kind};
 mod fields;
 mod filter;
 mod fold;
+mod relaxed;
 mod score;
+mod syntax;
 
 pub use fields::{Field, FieldKind};
+pub use relaxed::Relaxed;
+pub use syntax::SYNTAX;
 
 use fields::doc_fields;
 use filter::{Filter, Query, is_subsequence};
 use score::{
-    CODE_HIT, MIN_FUZZY_PER_CHAR, NAME_PREFIX_BONUS, WHOLE_NAME_BONUS, words_positions, words_score,
+    CODE_HIT, DOUBLED_LETTER_BONUS, MIN_FUZZY_PER_CHAR, NAME_PREFIX_BONUS, WHOLE_NAME_BONUS,
+    words_positions, words_score,
 };
+use syntax::Syntax;
 
 /// The searchable texts of one entry.
 #[derive(Debug)]
@@ -50,6 +56,38 @@ pub struct Hit {
     pub field: usize,
     /// For a code query: the numbering the code was read in.
     pub reading: Option<Reading>,
+}
+
+/// What a query found, and how, where it was read loosely.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The results, best first.
+    pub hits: Vec<Hit>,
+    /// How they were found, when not all as typed.
+    pub relaxed: Option<Relaxed>,
+}
+
+impl Found {
+    /// A short sentence for the user saying how the results were found, when not as typed:
+    /// "no entry has all 4 words; 12 have 3", "2 found with a typo".
+    pub fn note(&self) -> Option<String> {
+        match self.relaxed? {
+            Relaxed::SomeWords { words, most } => Some(format!(
+                "no entry has all {words} words; {} {} {most}",
+                self.hits.len(),
+                if self.hits.len() == 1 { "has" } else { "have" }
+            )),
+            Relaxed::Typos => Some("nothing as typed; these are one letter off".to_string()),
+        }
+    }
+
+    /// The same in a few words, for a pane's title: "3 of 4 words", "one letter off".
+    pub fn label(&self) -> Option<String> {
+        match self.relaxed? {
+            Relaxed::SomeWords { words, most } => Some(format!("{most} of {words} words")),
+            Relaxed::Typos => Some("one letter off".to_string()),
+        }
+    }
 }
 
 /// The search index of a catalogue. Built once; queries never re-fold the catalogue.
@@ -155,8 +193,20 @@ impl SearchIndex {
     }
 
     /// Every entry matching the query, best first; only entries of `kind` if given. An empty
-    /// query returns every entry in catalogue order.
+    /// query returns every entry in catalogue order. See [`SearchIndex::find`].
     pub fn search(&self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
+        self.find(query, kind).hits
+    }
+
+    /// Every entry matching the query, best first, and how they were found. The query may use
+    /// fzf's operators (`'exact`, `^prefix`, `suffix$`, `!not`) and a kind prefix (`pt:`);
+    /// `kind`, if given, wins over the prefix. Sources come after the other kinds unless the
+    /// query asks for sources. When nothing matches as typed, words one typo away are matched
+    /// (a swap of two letters or one wrong letter); failing that, when no entry holds every
+    /// word, those holding the most are returned.
+    pub fn find(&self, query: &str, kind: Option<Kind>) -> Found {
+        let syntax = Syntax::parse(query);
+        let kind = kind.or(syntax.kind);
         let docs = match kind {
             Some(kind) => {
                 let k = Kind::ALL.iter().position(|&x| x == kind).unwrap_or(0);
@@ -165,10 +215,40 @@ impl SearchIndex {
             }
             None => &self.docs[..],
         };
-        let query = query.trim();
-        if query.is_empty() {
-            return docs.iter().map(|d| Hit::plain(d.entry)).collect();
+        let plain = syntax.plain.trim();
+        let mut found = if plain.is_empty() {
+            Found {
+                hits: docs.iter().map(|d| Hit::plain(d.entry)).collect(),
+                relaxed: None,
+            }
+        } else {
+            self.find_words(docs, plain, kind)
+        };
+        if syntax.constrains() {
+            found.hits.retain(|h| self.satisfies(h.entry, &syntax));
         }
+        if !plain.is_empty() {
+            found
+                .hits
+                .sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
+            let is_source = |h: &Hit| h.entry.kind == Kind::Source;
+            if kind.is_none()
+                && let Some(first) = found.hits.iter().position(is_source)
+            {
+                let (rest, sources): (Vec<Hit>, Vec<Hit>) = found
+                    .hits
+                    .split_off(first)
+                    .into_iter()
+                    .partition(|h| !is_source(h));
+                found.hits.extend(rest);
+                found.hits.extend(sources);
+            }
+        }
+        found
+    }
+
+    /// The entries matching plain words, and how they were found.
+    fn find_words(&self, docs: &[Doc], query: &str, kind: Option<Kind>) -> Found {
         let code_hits: Vec<Hit> = self
             .code_hits(query)
             .into_iter()
@@ -177,8 +257,54 @@ impl SearchIndex {
         let query = Query::new(query);
         let mut hits = self.match_docs(docs, &query, &code_hits);
         hits.extend(code_hits);
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
-        hits
+        let mut relaxed = None;
+        if hits.is_empty() {
+            let typos = self.typo_hits(docs, &query, &hits);
+            if !typos.is_empty() {
+                relaxed = Some(Relaxed::Typos);
+                hits.extend(typos);
+            }
+        }
+        if hits.is_empty() && query.terms.len() > 1 {
+            let (most, held) = self.most_words_hits(docs, &query);
+            if !most.is_empty() {
+                relaxed = Some(Relaxed::SomeWords {
+                    words: query.terms.len(),
+                    most: held,
+                });
+                hits = most;
+            }
+        }
+        Found { hits, relaxed }
+    }
+
+    /// Whether an entry satisfies the query's operators.
+    fn satisfies(&self, entry: EntryRef, syntax: &Syntax) -> bool {
+        let Some(doc) = self.doc(entry) else {
+            return false;
+        };
+        let texts = || {
+            self.filters_of(doc)
+                .iter()
+                .map(|f| (f.kind, self.text_of(f)))
+        };
+        let names = || texts().filter(|(kind, _)| kind.is_name()).map(|(_, t)| t);
+        syntax
+            .exact
+            .iter()
+            .all(|e| texts().any(|(_, t)| t.contains(e.as_str())))
+            && syntax
+                .prefix
+                .iter()
+                .all(|p| names().any(|t| t.starts_with(p.as_str())))
+            && syntax
+                .suffix
+                .iter()
+                .all(|x| names().any(|t| t.ends_with(x.as_str())))
+            && !syntax
+                .not
+                .iter()
+                .any(|n| texts().any(|(_, t)| t.contains(n.as_str())))
     }
 
     /// The matches among `docs`, leaving out entries already found by code. A large index is
@@ -323,7 +449,11 @@ impl SearchIndex {
         }
         let mut compact = folded.chars().filter(|c| !c.is_whitespace());
         let bonus = if !pattern.chars().all(|p| compact.next() == Some(p)) {
-            0
+            if same_with_doubles_once(folded, pattern) {
+                DOUBLED_LETTER_BONUS
+            } else {
+                0
+            }
         } else if compact.next().is_none() {
             WHOLE_NAME_BONUS
         } else {
@@ -346,7 +476,7 @@ impl SearchIndex {
         if hit.reading.is_some() {
             return (0..text.chars().count()).collect();
         }
-        let query = Query::new(query);
+        let query = Query::new(&Syntax::parse(query).plain);
         if filter.kind.is_name() && self.fuzzy_score(text, &query.compact).is_some() {
             return self
                 .matcher
@@ -360,6 +490,18 @@ impl SearchIndex {
         };
         words_positions(text, words)
     }
+}
+
+/// Whether two texts are the same letters once every doubled letter is read once and spaces
+/// are left out ("Ling Gu" and "lingu"). Reads no further than the first difference.
+fn same_with_doubles_once(a: &str, b: &str) -> bool {
+    fn once(text: &str) -> impl Iterator<Item = char> + '_ {
+        let mut previous = None;
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .filter(move |&c| previous.replace(c) != Some(c))
+    }
+    once(a).eq(once(b))
 }
 
 /// Documents past which a query is shared out among the cores.

@@ -35,6 +35,21 @@ pub(super) const WHOLE_NAME_BONUS: i64 = 200;
 /// Bonus for a name that, spaces aside, starts with the pattern.
 pub(super) const NAME_PREFIX_BONUS: i64 = 80;
 
+/// Bonus for a name that is the pattern once a doubled letter is typed once ("lingu" for
+/// Linggu): the commonest slip in pinyin, so such a name comes before other fuzzy matches.
+pub(super) const DOUBLED_LETTER_BONUS: i64 = 120;
+
+/// Words shorter than this are never read as typos: too many words are one letter away.
+pub(super) const TYPO_MIN_LETTERS: usize = 4;
+
+/// A word matched with one typo scores this much times its field's weight: at most 24, below
+/// the weakest match as typed (a word-start match of one letter in a description, 28 per
+/// word even when averaged over several words), so typo hits always come last.
+pub(super) const TYPO_SCORE: i64 = 2;
+
+/// Words shorter than this are not counted when no entry holds every word of a query.
+pub(super) const PARTIAL_MIN_LETTERS: usize = 3;
+
 /// A word found at a word start scores like a fuzzy match: this much per character...
 const WORD_CHAR_SCORE: i64 = 16;
 

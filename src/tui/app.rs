@@ -101,6 +101,9 @@ pub struct App<'a> {
     pub forward: Vec<View>,
     /// The rows of the list for the current view.
     pub rows: Vec<Hit>,
+    /// How the search found its rows, when not as typed ("3 of 4 words"): shown in the
+    /// list's title.
+    pub search_note: Option<String>,
     /// What the detail pane shows: built once when the shown entry (or the patient) changes,
     /// and drawn from on every frame.
     pub shown_view: Option<EntryView>,
@@ -147,6 +150,7 @@ impl<'a> App<'a> {
             back: Vec::new(),
             forward: Vec::new(),
             rows: Vec::new(),
+            search_note: None,
             shown_view: None,
             links: Vec::new(),
             patient: Patient::default(),
@@ -169,6 +173,7 @@ impl<'a> App<'a> {
 
     /// Recomputes the list rows and the detail links from the view.
     pub fn refresh(&mut self) {
+        self.search_note = None;
         self.rows = self.list_rows();
         self.view.selected = self.view.selected.min(self.rows.len().saturating_sub(1));
         self.refresh_links();
@@ -191,7 +196,7 @@ impl<'a> App<'a> {
         }
     }
 
-    fn list_rows(&self) -> Vec<Hit> {
+    fn list_rows(&mut self) -> Vec<Hit> {
         let c = self.catalogue;
         let plain = |kind: Kind, indices: &mut dyn Iterator<Item = usize>| -> Vec<Hit> {
             indices
@@ -199,7 +204,11 @@ impl<'a> App<'a> {
                 .collect()
         };
         match self.view.source {
-            ListSource::Search => self.index.search(&self.view.query, None),
+            ListSource::Search => {
+                let found = self.index.find(&self.view.query, None);
+                self.search_note = found.label();
+                found.hits
+            }
             ListSource::Channels => plain(Kind::Channel, &mut (0..c.channels.len())),
             ListSource::ChannelPoints(ch) => plain(
                 Kind::Point,
@@ -252,7 +261,10 @@ impl<'a> App<'a> {
     pub(crate) fn list_title(&self) -> String {
         let c = self.catalogue;
         match self.view.source {
-            ListSource::Search => "Results".to_string(),
+            ListSource::Search => match &self.search_note {
+                Some(note) => format!("Results: {note}"),
+                None => "Results".to_string(),
+            },
             ListSource::Channels => "Channels".to_string(),
             ListSource::ChannelPoints(ch) => format!("{} channel", c.channels[ch].name),
             ListSource::Regions => "Body regions".to_string(),

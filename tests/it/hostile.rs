@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::common::{acuref, builtin, mini_file, mini_with};
-use acuref::catalogue::{Catalogue, CatalogueFile, builtin_files};
+use acuref::catalogue::{Catalogue, CatalogueFile, Kind, builtin_files};
 use acuref::text::is_forbidden;
 use acuref::tui::app::App;
 use acuref::tui::theme::Theme;
@@ -65,8 +65,9 @@ proptest! {
     fn any_query_returns_hits_best_first_with_positions_inside_the_text(query in any_query()) {
         let (_, index) = builtin();
         let hits = index.search(&query, None);
+        let rank = |h: &acuref::search::Hit| (h.entry.kind == Kind::Source, -h.score);
         for pair in hits.windows(2) {
-            prop_assert!(pair[0].score >= pair[1].score, "hits sorted by score");
+            prop_assert!(rank(&pair[0]) <= rank(&pair[1]), "best first, sources after the rest");
         }
         for hit in hits.iter().take(50) {
             let field = &index.fields(hit.entry)[hit.field];

@@ -91,6 +91,18 @@ fn the_first_hit_is_what_the_user_meant() {
         // Typos within fuzzy reach.
         ("sciatca", "sciatica"),
         ("zusnli", "ST36"),
+        // Two letters swapped or one wrong, where nothing matches as typed.
+        ("zusnali", "ST36"),
+        ("scaitica", "sciatica"),
+        ("zsuanli", "ST36"),
+        // A doubled letter typed once: Linggu before Lingxu.
+        ("lingu", "TUNG-22.05"),
+        // fzf's syntax: a kind prefix, exact, prefix and suffix.
+        ("spasm", "TE18"),
+        ("con: spasm", "lower-back-spasm"),
+        ("pt:pregnancy", "LU3"),
+        ("'sciatica ^gb", "GB29"),
+        ("^shen shu$", "BL23"),
         // Conditions, techniques, contraindications, channels.
         ("sciatica", "sciatica"),
         // A name matches with its words in any order.
@@ -122,6 +134,61 @@ fn the_first_hit_is_what_the_user_meant() {
         table.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn sources_come_after_the_other_kinds_unless_asked_for() {
+    let c = Catalogue::builtin().expect("built-in catalogue loads");
+    let index = SearchIndex::new(&c);
+    let hits = index.search("pregnancy", None);
+    let first_source = hits
+        .iter()
+        .position(|h| h.entry.kind == Kind::Source)
+        .expect("sources mention pregnancy");
+    assert!(first_source > 20, "at {first_source}");
+    assert!(
+        hits[first_source..]
+            .iter()
+            .all(|h| h.entry.kind == Kind::Source)
+    );
+    let asked = index.search("src: pregnancy", None);
+    assert!(!asked.is_empty() && asked.iter().all(|h| h.entry.kind == Kind::Source));
+}
+
+#[test]
+fn a_negated_word_leaves_out_every_entry_holding_it() {
+    let c = Catalogue::builtin().expect("built-in catalogue loads");
+    let index = SearchIndex::new(&c);
+    let all = index.search("pt: sciatica", None);
+    let without = index.search("pt: sciatica !bl", None);
+    assert!(!without.is_empty() && without.len() < all.len());
+    for hit in &without {
+        let point = &c.points[hit.entry.index];
+        assert_ne!(
+            point.channel.as_deref(),
+            Some("BL"),
+            "{}",
+            point.code.as_str()
+        );
+    }
+}
+
+#[test]
+fn a_query_no_entry_holds_whole_finds_those_holding_most_of_its_words() {
+    let c = Catalogue::builtin().expect("built-in catalogue loads");
+    let index = SearchIndex::new(&c);
+    let found = index.find("headache nausea insomnia dizziness", None);
+    assert!(!found.hits.is_empty());
+    let note = found.note().expect("says how it was found");
+    assert!(
+        note.starts_with("no entry has all 4 words;") && note.ends_with("have 3"),
+        "{note}"
+    );
+    assert_eq!(
+        index.find("zusnali", None).label().as_deref(),
+        Some("one letter off")
+    );
+    assert_eq!(index.find("zusanli", None).relaxed, None);
 }
 
 #[test]

@@ -139,10 +139,9 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
         .filter_map(|&(action, label)| first_key(scope, action).map(|k| (k, label)))
         .collect();
     if app.mode == Mode::Search {
-        out.push((
-            first_key(Scope::Always, Action::Quit).unwrap_or_default(),
-            "quit",
-        ));
+        for (action, label) in [(Action::ToggleHelp, "help"), (Action::Quit, "quit")] {
+            out.push((first_key(Scope::Always, action).unwrap_or_default(), label));
+        }
     }
     out
 }

@@ -77,11 +77,19 @@ pub(crate) fn help_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
         );
     }
     lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Search syntax (as in fzf)".to_string(),
+        theme.heading,
+    ));
+    for (syntax, meaning) in crate::search::SYNTAX {
+        row(&mut lines, syntax, meaning, width, theme.key, theme);
+    }
+    lines.push(Line::raw(""));
     lines.push(Line::styled("Kinds of entry".to_string(), theme.heading));
     for kind in Kind::ALL {
         row(
             &mut lines,
-            kind_badge(kind),
+            &kind_badge(kind),
             &kind.name().replace('_', " "),
             width,
             theme.kind,

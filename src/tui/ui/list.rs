@@ -12,19 +12,9 @@ use crate::entry_view::{Mark, mark};
 use crate::search::Hit;
 use crate::text::truncate;
 
-/// A three-letter badge for each kind of entry.
-pub(crate) fn kind_badge(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Point => "pt ",
-        Kind::Condition => "con",
-        Kind::Technique => "tec",
-        Kind::Contraindication => "cau",
-        Kind::Channel => "chn",
-        Kind::Region => "reg",
-        Kind::Category => "cat",
-        Kind::RedFlag => "flg",
-        Kind::Source => "src",
-    }
+/// The badge of each kind of entry, padded to three columns.
+pub(crate) fn kind_badge(kind: Kind) -> String {
+    format!("{:<3}", kind.badge())
 }
 
 /// The parts of a row, each with the index of the search field it shows (if any).
