@@ -203,11 +203,8 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 view.fields.push(("Avoid", avoid.clone()));
             }
             if !p.categories.is_empty() {
-                let labels: Vec<String> = p
-                    .categories
-                    .iter()
-                    .filter_map(|pc| c.categories.get(&pc.category).map(|x| x.label(pc)))
-                    .collect();
+                let labels: Vec<String> =
+                    p.categories.iter().map(|pc| c.category_label(pc)).collect();
                 view.fields.push(("Categories", labels.join("; ")));
             }
             view.lists.push(("Actions", p.actions.clone()));
@@ -272,8 +269,24 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 "{} · {} · {}",
                 x.full_name, x.pinyin_tones, x.hanzi_simplified
             ));
-            let count = c.backlinks.channel_points[entry.index].len();
-            view.fields.push(("Points", count.to_string()));
+            let own = c.backlinks.channel_points[entry.index].len();
+            let course = c.backlinks.channel_course_points[entry.index]
+                .iter()
+                .filter(|&&(p, _)| {
+                    let code = c.points[p].code.as_str();
+                    c.points[p].channel.as_deref() != Some(x.id.as_str())
+                        && x.confluent_point.as_deref() != Some(code)
+                })
+                .count();
+            if own > 0 || course == 0 {
+                view.fields.push(("Points", own.to_string()));
+            }
+            if course > 0 {
+                view.fields.push((
+                    "On its course",
+                    format!("{course} points of other channels"),
+                ));
+            }
             if !x.code_aliases.is_empty() {
                 view.fields
                     .push(("Also written", x.code_aliases.join(", ")));

@@ -25,6 +25,9 @@ pub struct Backlinks {
     pub channel_partners: Vec<Vec<usize>>,
     /// For each channel: its points, in number order.
     pub channel_points: Vec<Vec<usize>>,
+    /// For each channel or vessel: the points whose categories name it (a meeting point, a
+    /// vessel's Xi-Cleft point), as (point, position in the point's categories).
+    pub channel_course_points: Vec<Vec<(usize, usize)>>,
     /// For each region: its points, in catalogue order.
     pub region_points: Vec<Vec<usize>>,
     /// For each category: its points, in catalogue order.
@@ -46,6 +49,7 @@ impl Backlinks {
             technique_conditions: vec![Vec::new(); c.techniques.len()],
             technique_rules: Vec::new(),
             channel_points: vec![Vec::new(); c.channels.len()],
+            channel_course_points: vec![Vec::new(); c.channels.len()],
             channel_partners: vec![Vec::new(); c.channels.len()],
             region_points: vec![Vec::new(); c.regions.len()],
             category_points: vec![Vec::new(); c.categories.len()],
@@ -62,10 +66,17 @@ impl Backlinks {
             for r in &p.regions {
                 b.region_points[c.regions.position(r).expect("checked link")].push(i);
             }
-            for pc in &p.categories {
+            for (j, pc) in p.categories.iter().enumerate() {
                 let at = c.categories.position(&pc.category).expect("checked link");
                 if b.category_points[at].last() != Some(&i) {
                     b.category_points[at].push(i);
+                }
+                for ch in &pc.channels {
+                    let list = &mut b.channel_course_points
+                        [c.channels.position(ch).expect("checked link")];
+                    if list.last().is_none_or(|&(point, _)| point != i) {
+                        list.push((i, j));
+                    }
                 }
             }
             cite(

@@ -3,6 +3,32 @@
 
 use super::{Catalogue, EntryRef, Kind, Ref};
 
+impl Catalogue {
+    /// What a point's category concerns there, without the category's name ("of the Kidney
+    /// channel and Chong Mai"), if anything.
+    fn category_concerns(&self, pc: &super::PointCategory) -> Option<String> {
+        let label = self.category_label(pc);
+        let name = self
+            .categories
+            .get(&pc.category)
+            .map_or("", |c| c.name.as_str());
+        let rest = label.strip_prefix(name).unwrap_or(&label).trim();
+        (!rest.is_empty()).then(|| rest.to_string())
+    }
+
+    /// A point's roles, as its channel's card lists them: its categories' names
+    /// ("Luo-Connecting point; Confluent point"), or none.
+    fn roles(&self, point: usize) -> Option<String> {
+        let names: Vec<&str> = self.points[point]
+            .categories
+            .iter()
+            .filter_map(|pc| self.categories.get(&pc.category))
+            .map(|c| c.name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| names.join("; "))
+    }
+}
+
 /// How a linked entry relates to the entry being viewed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {
@@ -10,6 +36,8 @@ pub enum Relation {
     RestrictedBy,
     /// The channel a point belongs to.
     Channel,
+    /// A point's categories (Luo-Connecting, Meeting...).
+    Category,
     /// Points of a channel, region, condition, technique or contraindication.
     Point,
     /// Conditions a point or technique is used for.
@@ -28,6 +56,9 @@ pub enum Relation {
     Region,
     /// Studies about a condition.
     Evidence,
+    /// Points of other channels that lie on a channel's or vessel's course (meeting points,
+    /// a vessel's Xi-Cleft point).
+    Course,
     /// Sources.
     Source,
     /// Entries citing a source.
@@ -40,6 +71,7 @@ impl Relation {
         match self {
             Relation::RestrictedBy => "Cautions",
             Relation::Channel => "Channel",
+            Relation::Category => "Categories",
             Relation::Point => "Points",
             Relation::UsedFor => "Used for",
             Relation::FlagOf => "Red flag of",
@@ -49,6 +81,7 @@ impl Relation {
             Relation::Partner => "Partner",
             Relation::Region => "Regions",
             Relation::Evidence => "Evidence",
+            Relation::Course => "On its course",
             Relation::Source => "Sources",
             Relation::CitedBy => "Cited by",
         }
@@ -99,6 +132,11 @@ impl Catalogue {
                         pos(Kind::Channel, ch),
                         None,
                     );
+                }
+                for pc in &p.categories {
+                    let category = pos(Kind::Category, &pc.category);
+                    let detail = self.category_concerns(pc);
+                    add(Relation::Category, Kind::Category, category, detail);
                 }
                 for &(c, j) in &b.point_conditions[i] {
                     let pp = &self.conditions[c].points[j];
@@ -233,7 +271,16 @@ impl Catalogue {
                     add(Relation::Partner, Kind::Channel, partner, None);
                 }
                 for &p in &b.channel_points[i] {
-                    add(Relation::Point, Kind::Point, p, None);
+                    add(Relation::Point, Kind::Point, p, self.roles(p));
+                }
+                for &(p, j) in &b.channel_course_points[i] {
+                    let code = self.points[p].code.as_str();
+                    let listed = ch.confluent_point.as_deref() == Some(code)
+                        || self.points[p].channel.as_deref() == Some(ch.id.as_str());
+                    if !listed {
+                        let label = self.category_label(&self.points[p].categories[j]);
+                        add(Relation::Course, Kind::Point, p, Some(label));
+                    }
                 }
                 for s in &ch.sources {
                     add(
@@ -255,7 +302,7 @@ impl Catalogue {
                         .categories
                         .iter()
                         .find(|pc| pc.category.as_str() == self.categories[i].id.as_str())
-                        .and_then(|pc| pc.detail.clone());
+                        .and_then(|pc| self.category_concerns(pc));
                     add(Relation::Point, Kind::Point, p, detail);
                 }
                 for s in &self.categories[i].sources {

@@ -102,6 +102,15 @@ impl Kind {
     }
 }
 
+/// Words joined as a sentence lists them: "A", "A and B", "A, B and C".
+fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// A reference to one entry of a loaded catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryRef {
@@ -241,6 +250,50 @@ impl Catalogue {
             Kind::RedFlag => &self.red_flags[entry.index].text,
             Kind::Source => &self.sources[entry.index].citation,
         }
+    }
+
+    /// A point's category as its card writes it: the category's name, then the channels and
+    /// vessels it concerns ("Meeting point of the Stomach and Gallbladder channels and Yang Wei
+    /// Mai") and any other detail ("Back-Shu point of the Kidney").
+    pub fn category_label(&self, of: &PointCategory) -> String {
+        let name = self
+            .categories
+            .get(&of.category)
+            .map_or(of.category.as_str(), |c| c.name.as_str());
+        let mut label = name.to_string();
+        let channels: Vec<&Channel> = of
+            .channels
+            .iter()
+            .filter_map(|id| self.channels.get(id))
+            .collect();
+        if !channels.is_empty() {
+            let primary: Vec<&str> = channels
+                .iter()
+                .filter(|c| c.kind == ChannelKind::Primary)
+                .map(|c| c.name.as_str())
+                .collect();
+            let mut parts = Vec::new();
+            if !primary.is_empty() {
+                let noun = if primary.len() == 1 {
+                    "channel"
+                } else {
+                    "channels"
+                };
+                parts.push(format!("{} {noun}", and_list(&primary)));
+            }
+            parts.extend(
+                channels
+                    .iter()
+                    .filter(|c| c.kind != ChannelKind::Primary)
+                    .map(|c| c.pinyin.clone()),
+            );
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            label = format!("{label} of the {}", and_list(&parts));
+        }
+        if let Some(detail) = &of.detail {
+            label = format!("{label} {detail}");
+        }
+        label
     }
 
     /// A one-line title: code, pinyin, hanzi and English for a point; id, name and hanzi for a

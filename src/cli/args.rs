@@ -143,7 +143,7 @@ pub enum Command {
     },
     /// List every entry of a kind
     #[command(
-        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back\n  acuref list points --caution pregnancy"
+        after_help = "Examples:\n  acuref list channels\n  acuref list points --channel BL\n  acuref list points --channel UB --json\n  acuref list points --region lower-back\n  acuref list points --category luo-connecting\n  acuref list points --caution pregnancy"
     )]
     List {
         /// What to list
@@ -155,6 +155,10 @@ pub enum Command {
         /// Points of this region only (a region id, see `acuref list regions`)
         #[arg(long, value_name = "ID")]
         region: Option<String>,
+        /// Points of this category only (an id such as luo-connecting or he-sea, see `acuref
+        /// list categories`)
+        #[arg(long, value_name = "ID")]
+        category: Option<String>,
         /// Points a contraindication's rules cover, grouped by level (an id, see `acuref list
         /// contraindications`)
         #[arg(long, value_name = "ID")]

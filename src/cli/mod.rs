@@ -201,13 +201,20 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             kind,
             channel,
             region,
+            category,
             caution,
             json,
         } => {
             if let Some(id) = caution {
                 return safety::list_caution(cx, (*kind).into(), id, *json, out);
             }
-            let entries = list_entries(c, (*kind).into(), channel.as_deref(), region.as_deref())?;
+            let entries = list_entries(
+                c,
+                (*kind).into(),
+                channel.as_deref(),
+                region.as_deref(),
+                category.as_deref(),
+            )?;
             if *json {
                 json::print(out, &json::entries(c, &entries, patient))?;
             } else {
@@ -268,16 +275,19 @@ fn no_match(query: &str) -> Status {
     Status::NothingFound
 }
 
+/// The entries `acuref list` prints: every entry of a kind, or the points that pass every
+/// filter given (a channel, a region, a category).
 fn list_entries(
     c: &Catalogue,
     kind: Kind,
     channel: Option<&str>,
     region: Option<&str>,
+    category: Option<&str>,
 ) -> Result<Vec<EntryRef>> {
-    if (channel.is_some() || region.is_some()) && kind != Kind::Point {
-        bail!("--channel and --region only apply to `acuref list points`");
+    if (channel.is_some() || region.is_some() || category.is_some()) && kind != Kind::Point {
+        bail!("--channel, --region and --category only apply to `acuref list points`");
     }
-    let mut points: Option<Vec<usize>> = None;
+    let mut filters: Vec<Vec<usize>> = Vec::new();
     if let Some(code) = channel {
         let Some(ch) = find_channel(c, code) else {
             bail!(
@@ -285,7 +295,7 @@ fn list_entries(
                 crate::text::echo(code)
             );
         };
-        points = Some(c.backlinks.channel_points[ch].clone());
+        filters.push(channel_points(c, ch));
     }
     if let Some(id) = region {
         let Some(r) = c.regions.position(id) else {
@@ -294,12 +304,25 @@ fn list_entries(
                 crate::text::echo(id)
             );
         };
-        let in_region = &c.backlinks.region_points[r];
-        points = Some(match points {
-            Some(p) => p.into_iter().filter(|i| in_region.contains(i)).collect(),
-            None => in_region.clone(),
-        });
+        filters.push(c.backlinks.region_points[r].clone());
     }
+    if let Some(id) = category {
+        let Some(k) = c.categories.position(id) else {
+            bail!(
+                "no category `{}`; `acuref list categories` shows them all",
+                crate::text::echo(id)
+            );
+        };
+        filters.push(c.backlinks.category_points[k].clone());
+    }
+    let mut filters = filters.into_iter();
+    let points: Option<Vec<usize>> = filters.next().map(|first| {
+        let rest: Vec<Vec<usize>> = filters.collect();
+        first
+            .into_iter()
+            .filter(|p| rest.iter().all(|r| r.contains(p)))
+            .collect()
+    });
     Ok(match points {
         Some(p) => p
             .into_iter()
@@ -309,6 +332,26 @@ fn list_entries(
             .map(|index| EntryRef { kind, index })
             .collect(),
     })
+}
+
+/// A channel's points in number order; for a vessel without points of its own, its
+/// confluent point and the points on its course.
+fn channel_points(c: &Catalogue, ch: usize) -> Vec<usize> {
+    let own = &c.backlinks.channel_points[ch];
+    if !own.is_empty() {
+        return own.clone();
+    }
+    let confluent = c.channels[ch]
+        .confluent_point
+        .as_ref()
+        .and_then(|p| c.points.position(p));
+    let mut points: Vec<usize> = confluent.into_iter().collect();
+    for &(p, _) in &c.backlinks.channel_course_points[ch] {
+        if !points.contains(&p) {
+            points.push(p);
+        }
+    }
+    points
 }
 
 /// A channel by id or any alias, case and spacing ignored.

@@ -83,9 +83,7 @@ pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)>
             p.alt_names.iter().for_each(|n| add(Alias, n));
             p.other_codes.iter().for_each(|o| add(Alias, &o.code));
             for pc in &p.categories {
-                if let Some(category) = c.categories.get(&pc.category) {
-                    add(Category, &category.label(pc));
-                }
+                add(Category, &c.category_label(pc));
             }
             p.indications.iter().for_each(|n| add(Indication, n));
             p.actions.iter().for_each(|n| add(Action, n));

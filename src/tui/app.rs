@@ -31,6 +31,10 @@ pub enum ListSource {
     Regions,
     /// One region's points.
     RegionPoints(usize),
+    /// The point categories.
+    Categories,
+    /// The points of one category.
+    CategoryPoints(usize),
     /// A contraindication, then every point and technique its rules cover, strictest first.
     Covered(usize),
 }
@@ -215,6 +219,11 @@ impl<'a> App<'a> {
                 &mut c.backlinks.channel_points[ch].iter().copied(),
             ),
             ListSource::Regions => plain(Kind::Region, &mut (0..c.regions.len())),
+            ListSource::Categories => plain(Kind::Category, &mut (0..c.categories.len())),
+            ListSource::CategoryPoints(k) => plain(
+                Kind::Point,
+                &mut c.backlinks.category_points[k].iter().copied(),
+            ),
             ListSource::RegionPoints(r) => plain(
                 Kind::Point,
                 &mut c.backlinks.region_points[r].iter().copied(),
@@ -269,6 +278,8 @@ impl<'a> App<'a> {
             ListSource::ChannelPoints(ch) => format!("{} channel", c.channels[ch].name),
             ListSource::Regions => "Body regions".to_string(),
             ListSource::RegionPoints(r) => c.regions[r].name.clone(),
+            ListSource::Categories => "Point categories".to_string(),
+            ListSource::CategoryPoints(k) => c.categories[k].name.clone(),
             ListSource::Covered(ci) => format!("Covered by: {}", c.contraindications[ci].name),
         }
     }

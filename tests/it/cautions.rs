@@ -236,11 +236,11 @@ fn the_reviewed_point_facts() {
     let sp13: Vec<String> = p("SP13")
         .categories
         .iter()
-        .map(|pc| c.categories.get(&pc.category).unwrap().label(pc))
+        .map(|pc| c.category_label(pc))
         .collect();
     assert_eq!(
         sp13,
-        vec!["Meeting point of the Spleen and Liver channels with the Yin Wei Mai"]
+        vec!["Meeting point of the Spleen and Liver channels and Yin Wei Mai"]
     );
     assert_eq!(p("LR10").depth, "0.5-1 cun");
     assert_eq!(p("LR11").depth, "0.5-1 cun");

@@ -612,3 +612,71 @@ fn caution_words_find_the_points_the_caution_covers() {
     let json = json(&["search", "pregnancy", "--kind", "point", "--json"]);
     assert_eq!(json[0]["match"], "caution");
 }
+
+#[test]
+fn points_of_a_category_and_the_roles_and_vessels_that_channel_cards_show() {
+    let luo = json(&["list", "points", "--category", "luo-connecting", "--json"]);
+    let codes: Vec<&str> = luo
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes.len(),
+        14,
+        "the twelve channels' Luo points and those of Du and Ren: {codes:?}"
+    );
+    for code in ["LU7", "ST40", "SP4", "PC6", "GV1", "CV15"] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    let with_channel = json(&[
+        "list",
+        "points",
+        "--category",
+        "xi-cleft",
+        "--channel",
+        "ST",
+        "--json",
+    ]);
+    assert_eq!(with_channel[0]["code"], "ST34", "filters combine");
+    acuref()
+        .args(["list", "points", "--category", "luo"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("acuref list categories"));
+
+    // A channel's card gives each point its roles; a vessel lists the points on its course.
+    acuref()
+        .args(["show", "LU"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "LU7 Lieque 列缺 (Broken Sequence) — Luo-Connecting point; Confluent point",
+        ));
+    let chong = acuref().args(["show", "chong mai"]).output().unwrap();
+    let chong = String::from_utf8(chong.stdout).unwrap();
+    assert!(chong.contains("On its course"), "{chong}");
+    for code in ["ST30", "KI11", "KI16", "KI21"] {
+        assert!(
+            chong
+                .lines()
+                .any(|l| l.contains(code) && l.contains("Meeting point of the")),
+            "{code} on the Chong Mai:\n{chong}"
+        );
+    }
+    assert!(
+        !chong.contains("Points        0"),
+        "no '0 points':\n{chong}"
+    );
+    // A point's categories are links to their entries.
+    let links = json(&["links", "LU7", "--json"]);
+    let categories: Vec<&str> = links["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["relation"] == "Categories")
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(categories, ["luo-connecting", "confluent", "command"]);
+}

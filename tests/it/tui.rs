@@ -808,3 +808,31 @@ fn the_detail_pane_scrolls_through_text_and_links_in_reading_order() {
     s.press("<Ctrl-u>");
     assert!(detail_rows(&s)[0] != end[0], "a page up moves the text");
 }
+
+#[test]
+fn the_category_browser_lists_categories_then_their_points() {
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("<Esc>t");
+    assert!(s.screen().contains("Point categories"), "{}", s.screen());
+    let luo = s
+        .app
+        .rows
+        .iter()
+        .position(|h| s.app.catalogue.id(h.entry) == "luo-connecting")
+        .expect("a Luo-Connecting row");
+    for _ in 0..luo {
+        s.press("j");
+    }
+    s.press("<Enter>");
+    let screen = s.screen();
+    assert!(screen.contains("Luo-Connecting point"), "{screen}");
+    let shown: Vec<String> = s
+        .app
+        .rows
+        .iter()
+        .map(|h| s.app.catalogue.id(h.entry).to_string())
+        .collect();
+    assert_eq!(shown.len(), 14, "{shown:?}");
+    assert!(shown.contains(&"LU7".to_string()) && shown.contains(&"CV15".to_string()));
+    assert!(screen.contains("LU7 Lieque"), "{screen}");
+}

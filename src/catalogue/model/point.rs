@@ -21,8 +21,11 @@ pub struct OtherCode {
 pub struct PointCategory {
     /// Category id.
     pub category: Ref,
-    /// What the category concerns here: `of the Kidney`, `of the Bladder and Gall Bladder
-    /// channels`.
+    /// The channels and vessels the category concerns here, by id: a meeting point of the
+    /// Kidney channel and the Chong Mai is `["KI", "CHONG"]`. Their cards list the point.
+    #[serde(default)]
+    pub channels: Vec<Ref>,
+    /// What else the category concerns here, in words: `of the Kidney` (an organ).
     pub detail: Option<String>,
 }
 
@@ -39,16 +42,6 @@ pub struct Category {
     /// Source ids.
     #[serde(deserialize_with = "non_empty")]
     pub sources: Vec<Citation>,
-}
-
-impl Category {
-    /// The category as a point's card writes it: its name, then what it concerns there.
-    pub fn label(&self, of: &PointCategory) -> String {
-        match &of.detail {
-            Some(detail) => format!("{} {detail}", self.name),
-            None => self.name.clone(),
-        }
-    }
 }
 
 impl Entry for Category {
@@ -143,11 +136,10 @@ impl Entry for Point {
             .collect();
         links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
         links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
-        links.extend(
-            self.categories
-                .iter()
-                .map(|c| (Kind::Category, &c.category)),
-        );
+        for c in &self.categories {
+            links.push((Kind::Category, &c.category));
+            links.extend(c.channels.iter().map(|ch| (Kind::Channel, ch)));
+        }
         links
     }
 }

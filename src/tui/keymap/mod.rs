@@ -83,6 +83,8 @@ pub enum Action {
     BrowseChannels,
     /// Browse the body regions, then a region's points.
     BrowseRegions,
+    /// Browse the point categories (Luo-Connecting, He-Sea...), then a category's points.
+    BrowseCategories,
     /// Copy the shown entry's code and name to the clipboard.
     CopyTitle,
     /// Copy the shown entry's whole card, as plain text, to the clipboard.

@@ -178,6 +178,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::Forward => forward(app),
         Action::BrowseChannels => browse(app, ListSource::Channels),
         Action::BrowseRegions => browse(app, ListSource::Regions),
+        Action::BrowseCategories => browse(app, ListSource::Categories),
         Action::CopyTitle | Action::CopyCard => copy(app, action == Action::CopyCard),
         Action::OpenPatient => app.mode = Mode::Patient,
         Action::ClosePatient => app.mode = Mode::Browse,

@@ -32,6 +32,11 @@ pub(super) fn open(app: &mut App<'_>) {
             browse(app, ListSource::RegionPoints(target.index));
             select_entry(app, from);
         }
+        Kind::Category => {
+            let from = app.shown();
+            browse(app, ListSource::CategoryPoints(target.index));
+            select_entry(app, from);
+        }
         Kind::Contraindication if app.view.source != ListSource::Covered(target.index) => {
             let from = app.shown();
             browse(app, ListSource::Covered(target.index));
