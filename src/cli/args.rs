@@ -63,31 +63,31 @@ pub enum ThemeArg {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     /// Acupuncture points.
-    #[value(alias = "points")]
+    #[value(name = "points", alias = "point")]
     Point,
     /// Conditions.
-    #[value(alias = "conditions")]
+    #[value(name = "conditions", alias = "condition")]
     Condition,
     /// Techniques.
-    #[value(alias = "techniques")]
+    #[value(name = "techniques", alias = "technique")]
     Technique,
     /// Contraindications and cautions.
-    #[value(alias = "contraindications")]
+    #[value(name = "contraindications", alias = "contraindication")]
     Contraindication,
     /// Channels and vessels.
-    #[value(alias = "channels")]
+    #[value(name = "channels", alias = "channel")]
     Channel,
     /// Body regions.
-    #[value(alias = "regions")]
+    #[value(name = "regions", alias = "region")]
     Region,
     /// Point categories (Back-Shu, Luo-Connecting...).
-    #[value(alias = "categories")]
+    #[value(name = "categories", alias = "category")]
     Category,
     /// Red flags: signs that mean see a physician now.
-    #[value(alias = "red-flags")]
+    #[value(name = "red-flags", alias = "red-flag")]
     RedFlag,
     /// Sources.
-    #[value(alias = "sources")]
+    #[value(name = "sources", alias = "source")]
     Source,
 }
 

@@ -64,7 +64,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a failed write.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Args::command(), "acuref", &mut script);
+            clap_complete::generate(*shell, &mut completed_command(), "acuref", &mut script);
             out.write_all(&script)?;
             Ok(Status::Success)
         }
@@ -239,6 +239,34 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         Command::Safety { entries, json } => safety::safety(cx, entries, *json, out),
         Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(Status::Success),
     }
+}
+
+/// The command line, with the ids of the built-in catalogue offered for the options that
+/// take one (`--channel`, `--region`, `--category`, `--caution`), so the shell completes them.
+/// Only the completion script sees these lists: parsing still takes any spelling (`UB`).
+fn completed_command() -> clap::Command {
+    let command = Args::command();
+    let Ok(c) = Catalogue::builtin() else {
+        return command;
+    };
+    let ids = |kind: Kind| -> Vec<String> {
+        (0..c.count(kind))
+            .map(|index| c.id(EntryRef { kind, index }).to_string())
+            .collect()
+    };
+    let options = [
+        ("channel", ids(Kind::Channel)),
+        ("region", ids(Kind::Region)),
+        ("category", ids(Kind::Category)),
+        ("caution", ids(Kind::Contraindication)),
+    ];
+    command.mut_subcommand("list", |list| {
+        options.into_iter().fold(list, |list, (name, ids)| {
+            list.mut_arg(name, |arg| {
+                arg.value_parser(clap::builder::PossibleValuesParser::new(ids))
+            })
+        })
+    })
 }
 
 /// The entry an id names exactly, or else the best match for it (of the kinds given).

@@ -680,3 +680,21 @@ fn points_of_a_category_and_the_roles_and_vessels_that_channel_cards_show() {
         .collect();
     assert_eq!(categories, ["luo-connecting", "confluent", "command"]);
 }
+
+#[test]
+fn shell_completion_offers_the_catalogue_ids_for_list_options() {
+    let output = acuref().args(["completions", "bash"]).output().unwrap();
+    assert!(output.status.success());
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        script.contains("LU LI ST SP HT SI BL KI PC TE GB LR GV CV CHONG"),
+        "channel codes"
+    );
+    assert!(script.contains("luo-connecting"), "category ids");
+    assert!(script.contains("pregnancy"), "contraindication ids");
+    // Completion lists nothing out: any spelling still parses.
+    acuref()
+        .args(["list", "points", "--channel", "UB"])
+        .assert()
+        .success();
+}

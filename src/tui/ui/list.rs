@@ -95,6 +95,13 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
         } else {
             &[]
         };
+        // A name too long for the row ends in an ellipsis, so the cut shows.
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let room = width.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let text = truncate(&text, room);
         spans.extend(highlighted(&text, positions, theme.text, theme.matched));
         spans.push(Span::raw(" "));
     }
