@@ -58,6 +58,10 @@ fn the_first_hit_is_what_the_user_meant() {
         ("gall bladder 34", "GB34"),
         ("si3", "SI3"),
         ("EX-HN3", "EX-HN3"),
+        // The older M- codes of extra points (O'Connor and Bensky).
+        ("M-HN-3", "EX-HN3"),
+        ("m-bw-35", "EX-B2"),
+        ("M HN 9", "EX-HN5"),
         ("ex hn 3", "EX-HN3"),
         ("gv29", "EX-HN3"),
         ("ex-b2", "EX-B2"),

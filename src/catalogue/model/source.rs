@@ -129,7 +129,9 @@ fn without_brackets(text: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // What a bracket left before a comma or colon ("notes (461 points), as") goes with it.
+    joined.replace(" ,", ",").replace(" :", ":").replace(" .", ".")
 }
 
 /// The surname of an author written "Surname AB" (initials after it), if it is one.
@@ -209,3 +211,4 @@ impl Entry for Source {
         Vec::new()
     }
 }
+

@@ -56,10 +56,13 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match action_for(app.mode, key) {
         Some(action) => update(app, action),
-        // A terminal sends Esc quickly followed by a key as Alt+key: in search mode that is
-        // leaving the query, then the key in browse mode.
-        None if alt && app.mode == Mode::Search => {
-            update(app, Action::LeaveSearch);
+        // A terminal sends Esc quickly followed by a key as Alt+key: an Alt+key that is no
+        // key here is Esc (leaving the query, in search mode), then the key.
+        None if alt => {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            if let Some(action) = action_for(app.mode, esc) {
+                update(app, action);
+            }
             let mut plain = key;
             plain.modifiers.remove(KeyModifiers::ALT);
             handle_key(app, plain);
