@@ -131,7 +131,10 @@ fn without_brackets(text: &str) -> String {
     }
     let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
     // What a bracket left before a comma or colon ("notes (461 points), as") goes with it.
-    joined.replace(" ,", ",").replace(" :", ":").replace(" .", ".")
+    joined
+        .replace(" ,", ",")
+        .replace(" :", ":")
+        .replace(" .", ".")
 }
 
 /// The surname of an author written "Surname AB" (initials after it), if it is one.
@@ -211,4 +214,3 @@ impl Entry for Source {
         Vec::new()
     }
 }
-
