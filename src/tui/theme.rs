@@ -77,7 +77,8 @@ impl Theme {
     pub(crate) fn light() -> Theme {
         Theme {
             text: Style::new(),
-            dim: Style::new().fg(Color::Gray),
+            // ANSI 8 (dark grey), never 7 (light grey), which vanishes on a light background.
+            dim: Style::new().fg(Color::DarkGray),
             heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::White).bg(Color::Blue),
             matched: Style::new()
@@ -85,7 +86,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             caution: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             kind: Style::new().fg(Color::Magenta),
-            border: Style::new().fg(Color::Gray),
+            border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Blue),
             key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
         }
@@ -105,5 +106,31 @@ impl Theme {
             border_focused: Style::new().add_modifier(Modifier::BOLD),
             key: Style::new().add_modifier(Modifier::BOLD),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_light_theme_draws_nothing_light_on_its_light_background() {
+        let t = Theme::light();
+        let light = [
+            Color::Gray,
+            Color::White,
+            Color::LightYellow,
+            Color::LightCyan,
+        ];
+        for style in [
+            t.text, t.dim, t.heading, t.matched, t.caution, t.kind, t.border, t.key,
+        ] {
+            assert!(style.fg.is_none_or(|fg| !light.contains(&fg)), "{style:?}");
+        }
+        assert_eq!(
+            t.selected.bg,
+            Some(Color::Blue),
+            "white text only on a dark fill"
+        );
     }
 }
