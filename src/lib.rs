@@ -10,5 +10,6 @@ mod cores;
 pub mod entry_view;
 pub mod paths;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod tui;

@@ -80,7 +80,7 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         );
         return Ok(Status::Error);
     }
-    let paths = acuref::paths::DataPaths::from_env(args.data.clone());
+    let paths = acuref::paths::DataPaths::from_env(args.data.clone(), args.home.clone());
     let mut loaded = acuref::paths::load_catalogue(&paths)?;
     loaded.warnings.extend(install_keymap(&paths));
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
@@ -96,6 +96,7 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         Theme::named(args.theme.map(theme_name)),
         args.mouse,
         notice,
+        paths.database.clone(),
     );
     cli::warnings(&loaded.warnings);
     result?;

@@ -20,14 +20,18 @@ pub struct DataPaths {
     pub user: Option<PathBuf>,
     /// The user's keymap file, if one is configured (it need not exist).
     pub keymap: Option<PathBuf>,
+    /// The user's database (bookmarks, notes...), if one is configured (it need not exist:
+    /// the first write creates it).
+    pub database: Option<PathBuf>,
 }
 
 impl DataPaths {
     /// The paths in force: `--data` wins over `ACUREF_DATA`; the user directory is
     /// `ACUREF_USER_DIR` if set (empty disables it), else `acuref` in the XDG data directory;
     /// the keymap is `keymap.toml` in `ACUREF_CONFIG_DIR` if set (empty disables it), else in
-    /// `acuref` in the XDG config directory.
-    pub fn from_env(data_flag: Option<PathBuf>) -> DataPaths {
+    /// `acuref` in the XDG config directory; the user database is in the `--home` directory,
+    /// else in `ACUREF_HOME` (empty disables it), else in `acuref` in the XDG data directory.
+    pub fn from_env(data_flag: Option<PathBuf>, home_flag: Option<PathBuf>) -> DataPaths {
         let env_data = std::env::var_os("ACUREF_DATA").filter(|v| !v.is_empty());
         let (base, base_origin) = match (data_flag, env_data) {
             (Some(dir), _) => (Some(dir), "--data"),
@@ -48,11 +52,20 @@ impl DataPaths {
                 .ok()
                 .map(|s| s.config_dir().join("acuref").join("keymap.toml")),
         };
+        let home = match (home_flag, std::env::var_os("ACUREF_HOME")) {
+            (Some(dir), _) => Some(dir),
+            (None, Some(dir)) if dir.is_empty() => None,
+            (None, Some(dir)) => Some(PathBuf::from(dir)),
+            (None, None) => etcetera::choose_base_strategy()
+                .ok()
+                .map(|s| s.data_dir().join("acuref")),
+        };
         DataPaths {
             base,
             base_origin,
             user,
             keymap,
+            database: home.map(|dir| dir.join(crate::store::FILE_NAME)),
         }
     }
 
@@ -92,7 +105,17 @@ impl DataPaths {
                 shown(file)
             ),
         };
-        format!("catalogue:      {base}\nuser additions: {user}\nuser keymap:    {keymap}\n")
+        let database = match &self.database {
+            None => "none (ACUREF_HOME is empty): bookmarks cannot be kept".to_string(),
+            Some(file) if file.is_file() => format!("{} (in use)", shown(file)),
+            Some(file) => format!(
+                "{} (not created yet: the first bookmark creates it)",
+                shown(file)
+            ),
+        };
+        format!(
+            "catalogue:      {base}\nuser additions: {user}\nuser keymap:    {keymap}\nuser database:  {database}\n"
+        )
     }
 }
 

@@ -77,6 +77,11 @@ impl Kind {
         }
     }
 
+    /// The kind with this singular name, as [`Kind::name`] writes it.
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// A short badge (at most three letters): the list's kind column, and the search prefix
     /// that keeps one kind (`pt:`, `con:`).
     pub fn badge(self) -> &'static str {

@@ -29,6 +29,10 @@ pub struct Args {
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
 
+    /// Keep the user's database (bookmarks) in DIR [env: ACUREF_HOME]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub home: Option<PathBuf>,
+
     /// Colour theme of the interactive reference (default: `dark`; `mono` when NO_COLOR is set)
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
@@ -57,6 +61,29 @@ pub enum ThemeArg {
     Light,
     /// No colours: bold, reverse and underline only.
     Mono,
+}
+
+/// What `acuref bookmark` does.
+#[derive(Debug, Subcommand)]
+pub enum BookmarkAction {
+    /// Star entries (codes in any spelling, or ids)
+    Add {
+        /// The entries
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Remove the star of entries
+    Remove {
+        /// The entries
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// List the starred entries, oldest first; ones the catalogue no longer has are marked
+    List {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Entry kinds a command can be limited to.
@@ -189,6 +216,15 @@ pub enum Command {
         /// Print the links as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Star entries, unstar them, or list the starred ones (kept in the user database)
+    #[command(
+        after_help = "Each entry is starred or unstarred in its own committed write. Where the database lives: `acuref paths`.\n\nExamples:\n  acuref bookmark add BL40 sciatica\n  acuref bookmark remove bl40\n  acuref bookmark list --json"
+    )]
+    Bookmark {
+        /// What to do
+        #[command(subcommand)]
+        action: BookmarkAction,
     },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(

@@ -6,6 +6,7 @@ mod card;
 mod json;
 mod output;
 mod safety;
+mod user;
 
 pub use args::{Args, Command, KindArg, ThemeArg};
 
@@ -49,6 +50,8 @@ struct Context<'a> {
     index: &'a SearchIndex,
     patient: &'a Patient,
     style: Style,
+    /// The user's database file, if one is configured (it need not exist).
+    database: Option<&'a std::path::Path>,
 }
 
 /// Runs a non-interactive command. Returns the process exit status.
@@ -57,7 +60,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Paths => {
-            let paths = DataPaths::from_env(args.data.clone());
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
             write!(out, "{}", paths.describe())?;
             Ok(Status::Success)
         }
@@ -70,7 +73,8 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         }
         Command::Check { dir } => check(args, dir.clone(), &mut out),
         _ => {
-            let catalogue = match load_catalogue(&DataPaths::from_env(args.data.clone())) {
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
+            let catalogue = match load_catalogue(&paths) {
                 Ok(loaded) => {
                     warnings(&loaded.warnings);
                     loaded.catalogue
@@ -90,6 +94,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                 index: &index,
                 patient: &patient,
                 style,
+                database: paths.database.as_deref(),
             };
             run_query_command(&context, command, &mut out)
         }
@@ -97,7 +102,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
 }
 
 fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Status> {
-    let mut paths = DataPaths::from_env(args.data.clone());
+    let mut paths = DataPaths::from_env(args.data.clone(), args.home.clone());
     if let Some(dir) = dir {
         paths.base = Some(dir);
         paths.user = None;
@@ -153,10 +158,20 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 diagnostic(&note);
             }
             let others = alternatives(hits);
+            let starred = user::is_bookmarked(cx, cx.database, first.entry);
             if *json {
-                json::print(out, &json::show(c, first, &others, patient))?;
+                let mut shown = json::show(c, first, &others, patient);
+                shown["bookmarked"] = serde_json::Value::Bool(starred);
+                json::print(out, &shown)?;
             } else {
                 card::write_card(out, c, first.entry, patient, style)?;
+                if starred {
+                    writeln!(
+                        out,
+                        "\nBookmarked  (`acuref bookmark remove {}` unstars it)",
+                        c.id(first.entry)
+                    )?;
+                }
                 card::write_alternatives(out, c, &others, patient, style)?;
             }
             Ok(Status::Success)
@@ -237,6 +252,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             Ok(Status::Success)
         }
         Command::Safety { entries, json } => safety::safety(cx, entries, *json, out),
+        Command::Bookmark { action } => user::bookmark(cx, cx.database, action, out),
         Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(Status::Success),
     }
 }

@@ -35,6 +35,8 @@ pub enum ListSource {
     Categories,
     /// The points of one category.
     CategoryPoints(usize),
+    /// The starred entries, oldest first.
+    Bookmarks,
     /// A contraindication, then every point and technique its rules cover, strictest first.
     Covered(usize),
 }
@@ -141,6 +143,18 @@ pub struct App<'a> {
     pub suspend: bool,
     /// Text to put on the clipboard (y, Y); the event loop sends it to the terminal.
     pub clipboard: Option<String>,
+    /// Changes to the user's database that keys asked for; the event loop makes them.
+    pub effects: Vec<Effect>,
+    /// The starred entries, in the order they were starred (as the user database has them).
+    pub bookmarks: Vec<EntryRef>,
+}
+
+/// A change to the user's database that an action asked for. Actions stay pure: the event
+/// loop makes the change and sets what it read back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Star the entry, or remove its star.
+    ToggleBookmark(EntryRef),
 }
 
 impl<'a> App<'a> {
@@ -170,6 +184,8 @@ impl<'a> App<'a> {
             quit: false,
             suspend: false,
             clipboard: None,
+            effects: Vec::new(),
+            bookmarks: Vec::new(),
         };
         app.refresh();
         app
@@ -220,6 +236,7 @@ impl<'a> App<'a> {
             ),
             ListSource::Regions => plain(Kind::Region, &mut (0..c.regions.len())),
             ListSource::Categories => plain(Kind::Category, &mut (0..c.categories.len())),
+            ListSource::Bookmarks => self.bookmarks.iter().copied().map(Hit::plain).collect(),
             ListSource::CategoryPoints(k) => plain(
                 Kind::Point,
                 &mut c.backlinks.category_points[k].iter().copied(),
@@ -279,6 +296,7 @@ impl<'a> App<'a> {
             ListSource::Regions => "Body regions".to_string(),
             ListSource::RegionPoints(r) => c.regions[r].name.clone(),
             ListSource::Categories => "Point categories".to_string(),
+            ListSource::Bookmarks => "Bookmarks".to_string(),
             ListSource::CategoryPoints(k) => c.categories[k].name.clone(),
             ListSource::Covered(ci) => format!("Covered by: {}", c.contraindications[ci].name),
         }

@@ -10,6 +10,7 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod user_data;
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -34,11 +35,13 @@ pub fn run(
     theme: Theme,
     mouse: bool,
     notice: Option<String>,
+    database: Option<std::path::PathBuf>,
 ) -> anyhow::Result<()> {
     let (mut screen, bytes) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
-    app.notice = notice;
-    let result = event_loop(&mut screen, &bytes, &mut app, mouse);
+    let mut user = user_data::UserData::open(database, &mut app);
+    app.notice = notice.or(app.notice.take());
+    let result = event_loop(&mut screen, &bytes, &mut app, &mut user, mouse);
     terminal::give_back();
     result
 }
@@ -98,6 +101,7 @@ fn event_loop(
     screen: &mut terminal::Screen,
     bytes: &Receiver<Vec<u8>>,
     app: &mut App<'_>,
+    user: &mut user_data::UserData,
     mouse: bool,
 ) -> anyhow::Result<()> {
     let mut decoder = Decoder::default();
@@ -153,6 +157,7 @@ fn event_loop(
                 Step::Input(Input::Mouse(event)) if mouse => update::handle_mouse(app, event),
                 Step::Input(Input::Mouse(_)) => {}
             }
+            user.apply(app);
             if app.quit || app.suspend {
                 break;
             }

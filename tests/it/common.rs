@@ -22,8 +22,16 @@ pub fn acuref() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("acuref");
     cmd.env("ACUREF_USER_DIR", "")
         .env("ACUREF_CONFIG_DIR", "")
+        .env("ACUREF_HOME", "")
         .env_remove("ACUREF_DATA")
         .env_remove("NO_COLOR");
+    cmd
+}
+
+/// The acuref binary with its user database in `home` (bookmarks and notes are kept there).
+pub fn acuref_at(home: &Path) -> assert_cmd::Command {
+    let mut cmd = acuref();
+    cmd.env("ACUREF_HOME", home);
     cmd
 }
 

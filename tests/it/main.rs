@@ -10,6 +10,7 @@ mod cli;
 mod hostile;
 mod readme;
 mod search_table;
+mod store;
 mod terminal;
 mod tui;
 mod user_files;

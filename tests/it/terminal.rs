@@ -100,7 +100,7 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
     };
     let binary = env!("CARGO_BIN_EXE_acuref");
     let command = format!(
-        "printf 'before acuref\\n'; ACUREF_USER_DIR= TERM=xterm-256color {binary}; echo \"acuref exited with $?\"; sleep 60"
+        "printf 'before acuref\\n'; ACUREF_USER_DIR= ACUREF_HOME= TERM=xterm-256color {binary}; echo \"acuref exited with $?\"; sleep 60"
     );
     tmux.run(&[
         "new-session",
@@ -213,7 +213,7 @@ impl Shell {
     /// Starts acuref (with `args`) and waits for its first frame.
     fn start(&self, args: &str) {
         let line = format!(
-            "sh -c 'echo $$ > {pid}; ACUREF_USER_DIR= exec {bin} {args}'; echo \"exited with $?\" > {status}; stty -a > {stty}",
+            "sh -c 'echo $$ > {pid}; ACUREF_USER_DIR= ACUREF_HOME= exec {bin} {args}'; echo \"exited with $?\" > {status}; stty -a > {stty}",
             pid = self.file("pid").display(),
             bin = env!("CARGO_BIN_EXE_acuref"),
             status = self.file("status").display(),

@@ -38,14 +38,29 @@ fn keys(script: &str) -> Vec<KeyEvent> {
 struct Session {
     app: App<'static>,
     terminal: Terminal<TestBackend>,
+    /// The user's database, when the session has a home.
+    user: Option<acuref::tui::user_data::UserData>,
 }
 
 impl Session {
+    /// A session whose bookmarks are kept in `home`.
+    fn with_home(width: u16, height: u16, home: &std::path::Path) -> Session {
+        let mut s = Session::new(width, height, Theme::dark());
+        let file = home.join(acuref::store::FILE_NAME);
+        s.user = Some(acuref::tui::user_data::UserData::open(
+            Some(file),
+            &mut s.app,
+        ));
+        s.draw();
+        s
+    }
+
     fn new(width: u16, height: u16, theme: Theme) -> Session {
         let (c, i) = builtin();
         let mut s = Session {
             app: App::new(c, i, theme),
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+            user: None,
         };
         s.draw();
         s
@@ -61,6 +76,9 @@ impl Session {
     fn press(&mut self, script: &str) -> &mut Self {
         for key in keys(script) {
             update::handle_key(&mut self.app, key);
+            if let Some(user) = &mut self.user {
+                user.apply(&mut self.app);
+            }
             self.draw();
         }
         self
@@ -835,4 +853,36 @@ fn the_category_browser_lists_categories_then_their_points() {
     assert_eq!(shown.len(), 14, "{shown:?}");
     assert!(shown.contains(&"LU7".to_string()) && shown.contains(&"CV15".to_string()));
     assert!(screen.contains("LU7 Lieque"), "{screen}");
+}
+
+#[test]
+fn b_stars_an_entry_for_good_and_shift_b_lists_the_starred() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::with_home(80, 24, home.path());
+    s.press("bl40<Esc>b");
+    let screen = s.screen();
+    assert!(screen.contains("starred BL40"), "{screen}");
+    assert!(
+        screen.contains("!*pt  BL40 Weizhong"),
+        "the row carries the star:\n{screen}"
+    );
+    insta::assert_snapshot!("bl40_starred_80x24", screen);
+    s.press("/<Ctrl-u>sciatica<Esc>b");
+    s.press("B");
+    let listed: Vec<String> = s
+        .app
+        .rows
+        .iter()
+        .map(|h| s.app.catalogue.id(h.entry).to_string())
+        .collect();
+    assert_eq!(listed, ["BL40", "sciatica"], "oldest first");
+    assert!(s.screen().contains("Bookmarks"));
+
+    // A new window over the same home sees the stars; b on a starred entry removes it.
+    let mut again = Session::with_home(80, 24, home.path());
+    again.press("<Esc>B");
+    assert_eq!(again.app.rows.len(), 2);
+    again.press("b");
+    assert!(again.screen().contains("unstarred BL40"));
+    assert_eq!(again.app.rows.len(), 1, "the list follows");
 }

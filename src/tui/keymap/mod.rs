@@ -89,6 +89,10 @@ pub enum Action {
     CopyTitle,
     /// Copy the shown entry's whole card, as plain text, to the clipboard.
     CopyCard,
+    /// Star the shown entry, or remove its star (kept in the user database).
+    ToggleBookmark,
+    /// Browse the starred entries.
+    BrowseBookmarks,
     /// Open the patient panel.
     OpenPatient,
     /// Close the patient panel.

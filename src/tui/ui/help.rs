@@ -76,6 +76,14 @@ pub(crate) fn help_lines(app: &App<'_>, width: usize) -> Vec<Line<'static>> {
             theme,
         );
     }
+    row(
+        &mut lines,
+        "*",
+        "starred by you (b stars or unstars, B lists them)",
+        width,
+        theme.key,
+        theme,
+    );
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "Search syntax (as in fzf)".to_string(),

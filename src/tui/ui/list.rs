@@ -76,9 +76,14 @@ pub(crate) fn gutter(app: &App<'_>, entry: EntryRef) -> Span<'static> {
 
 fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
     let theme = &app.theme;
+    let star = if app.bookmarks.contains(&hit.entry) {
+        "*"
+    } else {
+        " "
+    };
     let mut spans = vec![
         gutter(app, hit.entry),
-        Span::raw(" "),
+        Span::styled(star, theme.key),
         Span::styled(kind_badge(hit.entry.kind), theme.kind),
         Span::raw(" "),
     ];

@@ -182,6 +182,12 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::BrowseChannels => browse(app, ListSource::Channels),
         Action::BrowseRegions => browse(app, ListSource::Regions),
         Action::BrowseCategories => browse(app, ListSource::Categories),
+        Action::BrowseBookmarks => browse(app, ListSource::Bookmarks),
+        Action::ToggleBookmark => {
+            if let Some(entry) = app.shown() {
+                app.effects.push(super::app::Effect::ToggleBookmark(entry));
+            }
+        }
         Action::CopyTitle | Action::CopyCard => copy(app, action == Action::CopyCard),
         Action::OpenPatient => app.mode = Mode::Patient,
         Action::ClosePatient => app.mode = Mode::Browse,

@@ -1,0 +1,207 @@
+//! The user's own data in one SQLite file: bookmarks now; notes, protocols, history and study
+//! progress after. Every user action is one transaction, committed when it is made; the file
+//! is in WAL mode with a busy timeout, so two acuref windows at once lose nothing and a kill
+//! at any moment loses nothing committed. Patient states are never stored here.
+//!
+//! Nothing but this module touches the database. Reading commands never create the file: a
+//! home without one has no bookmarks yet.
+
+mod bookmarks;
+mod schema;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+pub use bookmarks::Bookmark;
+
+/// How long a write waits for another acuref window's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The database file's name in the user's home.
+pub const FILE_NAME: &str = "user.sqlite3";
+
+/// An open user database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Why the user database cannot be used; each says which file and what to do.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file is not a database or is damaged; it is left untouched.
+    Corrupt(PathBuf),
+    /// Another program holds the database locked longer than the busy timeout.
+    Locked(PathBuf),
+    /// The file or its directory cannot be written.
+    ReadOnly(PathBuf),
+    /// The disk is full.
+    Full(PathBuf),
+    /// The database was written by a newer acuref.
+    TooNew(PathBuf, i64),
+    /// Any other failure, with what SQLite or the system said.
+    Other(PathBuf, String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |p: &Path| crate::text::escape_controls(&p.display().to_string());
+        match self {
+            StoreError::Corrupt(p) => write!(
+                f,
+                "the user database {} is damaged or not a database; it was left as it is. Move it \
+                 aside (for example to {}.broken) to start a new one",
+                shown(p),
+                shown(p)
+            ),
+            StoreError::Locked(p) => write!(
+                f,
+                "the user database {} is locked by another program; close it and try again",
+                shown(p)
+            ),
+            StoreError::ReadOnly(p) => write!(
+                f,
+                "the user database {} cannot be written (read-only file or folder); fix its \
+                 permissions, or set ACUREF_HOME to a folder you can write",
+                shown(p)
+            ),
+            StoreError::Full(p) => write!(
+                f,
+                "the disk holding the user database {} is full; free some space and try again",
+                shown(p)
+            ),
+            StoreError::TooNew(p, v) => write!(
+                f,
+                "the user database {} was written by a newer acuref (schema {v}); update acuref",
+                shown(p)
+            ),
+            StoreError::Other(p, why) => write!(
+                f,
+                "the user database {} cannot be used: {}",
+                shown(p),
+                crate::text::escape_controls(why)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl StoreError {
+    /// The error for what SQLite said about the file at `path`.
+    fn from_sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
+        let path = path.to_path_buf();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked(path),
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                StoreError::ReadOnly(path)
+            }
+            Some(ErrorCode::DiskFull) => StoreError::Full(path),
+            _ => StoreError::Other(path, e.to_string()),
+        }
+    }
+}
+
+impl Store {
+    /// Opens the database at `path` for reading and writing, creating it (and its folder)
+    /// when it does not exist, and bringing its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            return Err(match e.kind() {
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    StoreError::ReadOnly(path.to_path_buf())
+                }
+                _ => StoreError::Other(path.to_path_buf(), e.to_string()),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_sqlite(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        schema::migrate(&store.conn).map_err(|e| match e {
+            schema::MigrateError::TooNew(v) => StoreError::TooNew(path.to_path_buf(), v),
+            schema::MigrateError::Sqlite(e) => StoreError::from_sqlite(path, e),
+        })?;
+        Ok(store)
+    }
+
+    /// Opens the database at `path` if it exists (reading commands never create it).
+    pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        Store::open(path).map(Some)
+    }
+
+    /// Where the database is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// WAL, a busy timeout and foreign keys; and a check that the file is a database at all
+    /// before anything is written to it.
+    fn configure(&self) -> Result<(), StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        // Reading the schema fails on a file that is not a database, so nothing is written.
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+            .map_err(fail)?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(fail)?;
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(fail)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        Ok(())
+    }
+
+    /// Runs one user action as one `BEGIN IMMEDIATE` transaction, committed before it
+    /// returns: a second window waits for it (up to the busy timeout) instead of failing.
+    fn act<T>(
+        &mut self,
+        action: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let fail = |e| StoreError::from_sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let out = action(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(out)
+    }
+
+    /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+            .map(|s| s == "ok")
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+}
+
+/// Seconds since the Unix epoch, for when a thing was made.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

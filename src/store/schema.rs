@@ -1,0 +1,57 @@
+//! The database's schema, as numbered migrations: `PRAGMA user_version` says how many have
+//! run. Each runs in its own transaction, so a kill between two leaves a valid database at the
+//! earlier version. A new table or column is a new migration, appended, never an edit of an
+//! old one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// The migrations, in order: the database at version N has run the first N.
+const MIGRATIONS: &[&str] = &[
+    // 1: bookmarks, one per entry (kind and id, as the catalogue names them), in the order
+    // they were made.
+    "CREATE TABLE bookmark (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (kind, id)
+    );",
+];
+
+/// Why the schema could not be brought up to date.
+#[derive(Debug)]
+pub(super) enum MigrateError {
+    /// The database is at a version this acuref does not know.
+    TooNew(i64),
+    /// SQLite failed.
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> MigrateError {
+        MigrateError::Sqlite(e)
+    }
+}
+
+/// Runs the migrations the database has not run yet.
+pub(super) fn migrate(conn: &Connection) -> Result<(), MigrateError> {
+    let known = MIGRATIONS.len() as i64;
+    loop {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > known {
+            return Err(MigrateError::TooNew(version));
+        }
+        if version == known {
+            return Ok(());
+        }
+        // Another window may migrate at the same moment: the immediate transaction makes one
+        // wait, and the version is read again inside it.
+        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now == version {
+            tx.execute_batch(MIGRATIONS[version as usize])?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+        }
+        tx.commit()?;
+    }
+}

@@ -1,0 +1,85 @@
+//! The user's database, for the interactive reference: reads the bookmarks at start, and
+//! makes the changes keys asked for ([`Effect`]), each committed when made. A database that
+//! cannot be used is said in the footer; the reference goes on without it.
+
+use std::path::PathBuf;
+
+use super::app::{App, Effect, ListSource};
+use crate::catalogue::Kind;
+use crate::store::Store;
+
+/// The database, opened when first needed.
+#[derive(Debug)]
+pub struct UserData {
+    path: Option<PathBuf>,
+    store: Option<Store>,
+}
+
+impl UserData {
+    /// The database at `path` (none when the user turned it off); reads the bookmarks into
+    /// the app. An existing file is opened now; a missing one is created by the first change.
+    pub fn open(path: Option<PathBuf>, app: &mut App<'_>) -> UserData {
+        let mut data = UserData { path, store: None };
+        if let Some(path) = &data.path {
+            match Store::open_existing(path) {
+                Ok(store) => data.store = store,
+                Err(e) => app.notice = Some(format!("{e}; the reference works without it")),
+            }
+        }
+        data.read_bookmarks(app);
+        data
+    }
+
+    /// Makes every change the app asked for, in order, and reads back what it changed.
+    pub fn apply(&mut self, app: &mut App<'_>) {
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::ToggleBookmark(entry) => {
+                    let Some(store) = self.store() else {
+                        app.notice = Some(match &self.path {
+                            None => "ACUREF_HOME is empty: bookmarks cannot be kept".to_string(),
+                            Some(_) => "the user database cannot be opened".to_string(),
+                        });
+                        continue;
+                    };
+                    let id = app.catalogue.id(entry).to_string();
+                    app.notice = Some(match store.toggle_bookmark(entry.kind.name(), &id) {
+                        Ok(true) => format!("starred {id} (B lists the starred entries)"),
+                        Ok(false) => format!("unstarred {id}"),
+                        Err(e) => e.to_string(),
+                    });
+                }
+            }
+            self.read_bookmarks(app);
+            if app.view.source == ListSource::Bookmarks {
+                app.refresh();
+            }
+        }
+    }
+
+    /// The open database, opening (and creating) it on first use; a failure is said once.
+    fn store(&mut self) -> Option<&mut Store> {
+        if self.store.is_none()
+            && let Some(path) = &self.path
+        {
+            self.store = Store::open(path).ok();
+        }
+        self.store.as_mut()
+    }
+
+    /// The starred entries the catalogue has, in order (orphaned ones stay in the database).
+    fn read_bookmarks(&self, app: &mut App<'_>) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.bookmarks() {
+            Ok(list) => {
+                app.bookmarks = list
+                    .iter()
+                    .filter_map(|b| Kind::named(&b.kind).and_then(|k| app.catalogue.find(k, &b.id)))
+                    .collect();
+            }
+            Err(e) => app.notice = Some(e.to_string()),
+        }
+    }
+}

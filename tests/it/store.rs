@@ -1,0 +1,209 @@
+//! The user's database under stress, with real SQLite files in temporary homes: two writers at
+//! once, a kill mid-stream, and files that cannot be used.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use acuref::store::{FILE_NAME, Store};
+
+use crate::common::{acuref, acuref_at, builtin};
+
+/// Every id of one kind of the built-in catalogue.
+fn ids(kind: acuref::catalogue::Kind) -> Vec<String> {
+    let (c, _) = builtin();
+    (0..c.count(kind))
+        .map(|index| {
+            c.id(acuref::catalogue::EntryRef { kind, index })
+                .to_string()
+        })
+        .collect()
+}
+
+/// The binary as a plain process (for killing it), its database in `home`.
+fn process(home: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_acuref"));
+    command
+        .env("ACUREF_HOME", home)
+        .env("ACUREF_USER_DIR", "")
+        .env("ACUREF_CONFIG_DIR", "");
+    command
+}
+
+#[test]
+fn two_processes_starring_at_once_lose_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let points = ids(acuref::catalogue::Kind::Point);
+    let sources = ids(acuref::catalogue::Kind::Source);
+    let spawn = |ids: &[String]| {
+        process(home.path())
+            .arg("bookmark")
+            .arg("add")
+            .args(ids)
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(&points), spawn(&sources));
+    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    let store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    let kept = store.bookmarks().unwrap();
+    assert_eq!(
+        kept.len(),
+        points.len() + sources.len(),
+        "every write of both is kept"
+    );
+    assert!(store.integrity_ok().unwrap());
+}
+
+#[test]
+fn a_process_killed_mid_stream_keeps_every_write_it_reported() {
+    let home = tempfile::tempdir().unwrap();
+    let points = ids(acuref::catalogue::Kind::Point);
+    let mut child = process(home.path())
+        .arg("bookmark")
+        .arg("add")
+        .args(&points)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reported = Vec::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        reported.push(line.split_whitespace().nth(1).unwrap().to_string());
+        if reported.len() == 60 {
+            child.kill().unwrap(); // SIGKILL
+            break;
+        }
+    }
+    child.wait().unwrap();
+    let store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the file is sound after the kill"
+    );
+    let kept: Vec<String> = store
+        .bookmarks()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    for id in &reported {
+        assert!(kept.contains(id), "{id} was reported starred and is kept");
+    }
+    assert!(kept.len() < points.len(), "the kill came before the end");
+}
+
+#[test]
+fn a_damaged_database_is_left_alone_and_the_reference_still_works() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(FILE_NAME);
+    let garbage = b"this is not a database, but the user's file all the same\n".repeat(100);
+    std::fs::write(&file, &garbage).unwrap();
+    let output = acuref_at(home.path())
+        .args(["bookmark", "add", "BL40"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(said.lines().count(), 1, "one line: {said}");
+    assert!(
+        said.contains(&file.display().to_string()) && said.contains("left as it is"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), garbage, "never overwritten");
+    let shown = acuref_at(home.path())
+        .args(["show", "bl40"])
+        .output()
+        .unwrap();
+    assert!(shown.status.success(), "the reference works without it");
+    assert!(
+        String::from_utf8(shown.stdout)
+            .unwrap()
+            .starts_with("BL40 Weizhong")
+    );
+    assert!(
+        String::from_utf8(shown.stderr)
+            .unwrap()
+            .contains("works without it")
+    );
+}
+
+#[test]
+fn a_home_that_cannot_be_made_is_one_clear_error() {
+    let home = tempfile::tempdir().unwrap();
+    let blocker = home.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let output = acuref_at(&blocker.join("home"))
+        .args(["bookmark", "add", "BL40"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        said.contains("user database") && said.contains("a-file"),
+        "{said}"
+    );
+}
+
+#[test]
+fn bookmarks_on_the_command_line_add_list_show_and_remove() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = acuref_at(home.path()).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        run(&["bookmark", "list"]),
+        "",
+        "no database yet, nothing starred"
+    );
+    assert!(
+        !home.path().join(FILE_NAME).exists(),
+        "reading creates nothing"
+    );
+    assert!(run(&["bookmark", "add", "ub 40", "sciatica"]).contains("starred  BL40 Weizhong"));
+    assert!(run(&["bookmark", "add", "BL40"]).starts_with("already starred"));
+    let listed = run(&["bookmark", "list"]);
+    assert!(
+        listed.starts_with("BL40") && listed.contains("Sciatica"),
+        "{listed}"
+    );
+    assert!(run(&["show", "bl40"]).contains("Bookmarked"));
+    let shown: serde_json::Value = serde_json::from_str(&run(&["show", "bl40", "--json"])).unwrap();
+    assert_eq!(shown["bookmarked"], true);
+    // A typo writes nothing, not even the ids before it.
+    acuref_at(home.path())
+        .args(["bookmark", "remove", "BL40", "no-such-entry"])
+        .assert()
+        .code(2);
+    assert!(run(&["bookmark", "list"]).contains("BL40"));
+    assert!(run(&["bookmark", "remove", "bl40"]).starts_with("unstarred"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["bookmark", "list", "--json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["id"], "sciatica");
+    // With no home at all, keeping bookmarks is refused in one line.
+    acuref().args(["bookmark", "add", "BL40"]).assert().code(2);
+}
+
+#[test]
+fn an_orphaned_bookmark_is_kept_and_listed() {
+    let home = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    store.add_bookmark("point", "BL99").unwrap();
+    drop(store);
+    let out = acuref_at(home.path())
+        .args(["bookmark", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.contains("BL99") && listed.contains("orphaned"),
+        "{listed}"
+    );
+}
