@@ -226,6 +226,25 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
+    /// Show, write or delete your note on an entry (kept in the user database)
+    #[command(
+        after_help = "A note saved while another acuref saved one first is kept as a conflict copy beside it, never lost.\n\nExamples:\n  acuref note BL40\n  acuref note BL40 bleed only visible veins\n  echo \"from my teacher\" | acuref note sciatica -\n  acuref note BL40 --delete --yes"
+    )]
+    Note {
+        /// The entry: a code in any spelling, or an id
+        id: String,
+        /// The note's new text (`-` reads it from standard input); without it, the note is shown
+        text: Vec<String>,
+        /// Delete the note (asks first, unless --yes)
+        #[arg(long, conflicts_with = "text")]
+        delete: bool,
+        /// Delete without asking
+        #[arg(long, requires = "delete")]
+        yes: bool,
+        /// Print the note as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

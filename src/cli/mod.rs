@@ -159,12 +159,18 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             }
             let others = alternatives(hits);
             let starred = user::is_bookmarked(cx, cx.database, first.entry);
+            let note = user::note_of(cx, cx.database, first.entry);
             if *json {
                 let mut shown = json::show(c, first, &others, patient);
                 shown["bookmarked"] = serde_json::Value::Bool(starred);
+                shown["note"] = note.map_or(serde_json::Value::Null, serde_json::Value::String);
                 json::print(out, &shown)?;
             } else {
                 card::write_card(out, c, first.entry, patient, style)?;
+                if let Some(text) = &note {
+                    writeln!(out)?;
+                    user::write_note(out, Some(text), &[])?;
+                }
                 if starred {
                     writeln!(
                         out,
@@ -253,6 +259,24 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         }
         Command::Safety { entries, json } => safety::safety(cx, entries, *json, out),
         Command::Bookmark { action } => user::bookmark(cx, cx.database, action, out),
+        Command::Note {
+            id,
+            text,
+            delete,
+            yes,
+            json,
+        } => user::note(
+            cx,
+            cx.database,
+            &user::NoteRequest {
+                id,
+                text,
+                delete: *delete,
+                yes: *yes,
+                json: *json,
+            },
+            out,
+        ),
         Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(Status::Success),
     }
 }

@@ -7,6 +7,7 @@
 //! home without one has no bookmarks yet.
 
 mod bookmarks;
+mod notes;
 mod schema;
 
 use std::fmt;
@@ -16,6 +17,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use bookmarks::Bookmark;
+pub use notes::{ConflictCopy, Note, Saved};
 
 /// How long a write waits for another acuref window's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

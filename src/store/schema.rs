@@ -16,6 +16,23 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL,
         UNIQUE (kind, id)
     );",
+    // 2: notes, one per entry, with a revision that a save must be based on; a save based on
+    // an older revision (another window saved first) is kept as a conflict copy.
+    "CREATE TABLE note (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE note_conflict (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+    );",
 ];
 
 /// Why the schema could not be brought up to date.

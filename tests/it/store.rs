@@ -207,3 +207,49 @@ fn an_orphaned_bookmark_is_kept_and_listed() {
         "{listed}"
     );
 }
+
+#[test]
+fn notes_on_the_command_line_are_written_shown_and_deleted_only_when_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let at = || acuref_at(home.path());
+    at().args(["note", "bl40"]).assert().code(1);
+    at().args(["note", "ub 40", "bleed", "only", "visible", "veins"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("saved your note on BL40"));
+    at().args(["note", "sciatica", "-"])
+        .write_stdin("from my teacher\nsecond line\n")
+        .assert()
+        .success();
+    at().args(["note", "sciatica"])
+        .assert()
+        .success()
+        .stdout("Your note\n  from my teacher\n  second line\n");
+    let card = at().args(["show", "bl40"]).output().unwrap();
+    let card = String::from_utf8(card.stdout).unwrap();
+    assert!(
+        card.contains("Your note\n  bleed only visible veins"),
+        "{card}"
+    );
+    let shown: serde_json::Value = serde_json::from_slice(
+        &at()
+            .args(["show", "bl40", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(shown["note"], "bleed only visible veins");
+    // Deleting asks; with no one to ask, nothing is deleted.
+    at().args(["note", "bl40", "--delete"]).assert().code(2);
+    at().args(["note", "bl40"]).assert().success();
+    at().args(["note", "bl40", "--delete", "--yes"])
+        .assert()
+        .success();
+    at().args(["note", "bl40"]).assert().code(1);
+    // Control characters are refused, with nothing written.
+    at().args(["note", "bl40", "evil \u{1b}[2J"])
+        .assert()
+        .code(2);
+    at().args(["note", "bl40"]).assert().code(1);
+}

@@ -1,0 +1,172 @@
+//! Notes: the user's own text on an entry. A save says which revision it was based on; when
+//! another window saved in between, the stored note is kept and the new text is kept too, as
+//! a conflict copy the user sees beside it. Nothing is lost silently.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError, now};
+
+/// A stored note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The text.
+    pub text: String,
+    /// Raised by one on every save.
+    pub revision: i64,
+    /// When it was last saved, in seconds since the Unix epoch.
+    pub updated_at: i64,
+}
+
+/// A save that found another window's save in its way: its text, kept apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictCopy {
+    /// The text that could not replace the note.
+    pub text: String,
+    /// When it was saved.
+    pub saved_at: i64,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// The note now has this revision.
+    Saved(i64),
+    /// The note had changed since the revision the save was based on: the stored note stays,
+    /// and the saved text is kept as a conflict copy.
+    Conflict,
+}
+
+impl Store {
+    /// The note on an entry, if it has one.
+    pub fn note(&self, kind: &str, id: &str) -> Result<Option<Note>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT text, revision, updated_at FROM note WHERE kind = ?1 AND id = ?2",
+                params![kind, id],
+                |r| {
+                    Ok(Note {
+                        text: r.get(0)?,
+                        revision: r.get(1)?,
+                        updated_at: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+
+    /// The conflict copies of an entry's note, oldest first.
+    pub fn conflicts(&self, kind: &str, id: &str) -> Result<Vec<ConflictCopy>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT text, saved_at FROM note_conflict WHERE kind = ?1 AND id = ?2 ORDER BY seq",
+            )
+            .map_err(fail)?;
+        let rows = statement
+            .query_map(params![kind, id], |r| {
+                Ok(ConflictCopy {
+                    text: r.get(0)?,
+                    saved_at: r.get(1)?,
+                })
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
+    /// Saves a note, based on the revision the writer read (`None`: it read no note). One
+    /// transaction: the check and the write cannot be split by another window.
+    pub fn save_note(
+        &mut self,
+        kind: &str,
+        id: &str,
+        text: &str,
+        based_on: Option<i64>,
+    ) -> Result<Saved, StoreError> {
+        self.act(|tx| {
+            let current: Option<i64> = tx
+                .query_row(
+                    "SELECT revision FROM note WHERE kind = ?1 AND id = ?2",
+                    params![kind, id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if current != based_on {
+                tx.execute(
+                    "INSERT INTO note_conflict (kind, id, text, saved_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![kind, id, text, now()],
+                )?;
+                return Ok(Saved::Conflict);
+            }
+            let revision = current.unwrap_or(0) + 1;
+            tx.execute(
+                "INSERT INTO note (kind, id, text, revision, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (kind, id) DO UPDATE SET text = ?3, revision = ?4, updated_at = ?5",
+                params![kind, id, text, revision, now()],
+            )?;
+            Ok(Saved::Saved(revision))
+        })
+    }
+
+    /// Deletes an entry's note and its conflict copies; returns whether there was a note.
+    pub fn delete_note(&mut self, kind: &str, id: &str) -> Result<bool, StoreError> {
+        self.act(|tx| {
+            tx.execute(
+                "DELETE FROM note_conflict WHERE kind = ?1 AND id = ?2",
+                params![kind, id],
+            )?;
+            tx.execute(
+                "DELETE FROM note WHERE kind = ?1 AND id = ?2",
+                params![kind, id],
+            )
+            .map(|n| n > 0)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_saved_from_two_windows_at_once_keeps_both_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(super::super::FILE_NAME);
+        let mut first = Store::open(&path).unwrap();
+        let mut second = Store::open(&path).unwrap();
+        assert_eq!(
+            first
+                .save_note("point", "BL40", "bleed visible veins", None)
+                .unwrap(),
+            Saved::Saved(1)
+        );
+        // Both windows read revision 1, then both save.
+        let read = second.note("point", "BL40").unwrap().unwrap();
+        assert_eq!(read.revision, 1);
+        assert_eq!(
+            first
+                .save_note("point", "BL40", "first window's words", Some(1))
+                .unwrap(),
+            Saved::Saved(2)
+        );
+        assert_eq!(
+            second
+                .save_note("point", "BL40", "second window's words", Some(1))
+                .unwrap(),
+            Saved::Conflict,
+            "the later save does not overwrite"
+        );
+        let kept = first.note("point", "BL40").unwrap().unwrap();
+        assert_eq!(
+            (kept.text.as_str(), kept.revision),
+            ("first window's words", 2)
+        );
+        let copies = first.conflicts("point", "BL40").unwrap();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].text, "second window's words");
+        assert!(first.delete_note("point", "BL40").unwrap());
+        assert!(first.note("point", "BL40").unwrap().is_none());
+        assert!(first.conflicts("point", "BL40").unwrap().is_empty());
+    }
+}
