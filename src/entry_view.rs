@@ -143,6 +143,9 @@ pub struct EntryView {
     pub lists: Vec<(&'static str, Vec<String>)>,
     /// Every link, grouped by relation (cautions first).
     pub links: Vec<Link>,
+    /// The user's own note on the entry, shown under its cautions; filled by a front end that
+    /// reads the user's database (the catalogue knows no notes).
+    pub note: Option<String>,
 }
 
 /// Describes an entry for display, for a patient (empty when none is set).
@@ -155,6 +158,7 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
         fields: Vec::new(),
         lists: Vec::new(),
         links: Vec::new(),
+        note: None,
     };
     let also = |names: &[String]| (!names.is_empty()).then(|| ("Also called", names.join(", ")));
     match entry.kind {

@@ -55,6 +55,29 @@ impl Store {
             .map_err(|e| StoreError::from_sqlite(&self.path, e))
     }
 
+    /// Every note, as (kind, id, note).
+    pub fn notes(&self) -> Result<Vec<(String, String, Note)>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self
+            .conn
+            .prepare("SELECT kind, id, text, revision, updated_at FROM note ORDER BY kind, id")
+            .map_err(fail)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    Note {
+                        text: r.get(2)?,
+                        revision: r.get(3)?,
+                        updated_at: r.get(4)?,
+                    },
+                ))
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
     /// The conflict copies of an entry's note, oldest first.
     pub fn conflicts(&self, kind: &str, id: &str) -> Result<Vec<ConflictCopy>, StoreError> {
         let fail = |e| StoreError::from_sqlite(&self.path, e);

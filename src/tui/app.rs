@@ -16,6 +16,47 @@ pub enum Mode {
     Browse,
     /// The patient panel is open: keys set the patient's states.
     Patient,
+    /// The note editor is open: keys edit the note.
+    Note,
+}
+
+/// The note editor: the text being written on an entry, and the revision it started from
+/// (a save based on an older revision than the stored one is kept as a conflict copy).
+pub struct NoteEditor {
+    /// The entry the note is on.
+    pub entry: EntryRef,
+    /// The text and its cursor.
+    pub text: ratatui_textarea::TextArea<'static>,
+    /// The stored note's revision when the editor opened, if there was a note.
+    pub based_on: Option<i64>,
+}
+
+impl NoteEditor {
+    /// An editor holding `text`.
+    pub fn new(entry: EntryRef, text: &str, based_on: Option<i64>) -> NoteEditor {
+        let mut area = ratatui_textarea::TextArea::from(text.lines().map(str::to_string));
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEditor {
+            entry,
+            text: area,
+            based_on,
+        }
+    }
+
+    /// The text written, lines joined.
+    pub fn written(&self) -> String {
+        self.text.lines().join("\n")
+    }
+}
+
+/// A stored note, as the app keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptNote {
+    /// The text.
+    pub text: String,
+    /// Its revision.
+    pub revision: i64,
 }
 
 /// What the left-hand list shows.
@@ -147,14 +188,29 @@ pub struct App<'a> {
     pub effects: Vec<Effect>,
     /// The starred entries, in the order they were starred (as the user database has them).
     pub bookmarks: Vec<EntryRef>,
+    /// The user's notes, by entry (as the user database has them).
+    pub notes: std::collections::HashMap<EntryRef, KeptNote>,
+    /// The note editor, while it is open.
+    pub editor: Option<NoteEditor>,
+    /// Notes written but not saved, by entry: `n` reopens them. In memory only.
+    pub drafts: std::collections::HashMap<EntryRef, String>,
 }
 
 /// A change to the user's database that an action asked for. Actions stay pure: the event
 /// loop makes the change and sets what it read back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Star the entry, or remove its star.
     ToggleBookmark(EntryRef),
+    /// Save a note on the entry, based on the revision the editor started from.
+    SaveNote {
+        /// The entry.
+        entry: EntryRef,
+        /// The text.
+        text: String,
+        /// The revision the editor started from.
+        based_on: Option<i64>,
+    },
 }
 
 impl<'a> App<'a> {
@@ -186,6 +242,9 @@ impl<'a> App<'a> {
             clipboard: None,
             effects: Vec::new(),
             bookmarks: Vec::new(),
+            notes: std::collections::HashMap::new(),
+            editor: None,
+            drafts: std::collections::HashMap::new(),
         };
         app.refresh();
         app
@@ -201,9 +260,11 @@ impl<'a> App<'a> {
 
     /// Rebuilds what the shown entry displays and its links (the list is unchanged).
     pub(crate) fn refresh_links(&mut self) {
-        self.shown_view = self
-            .shown()
-            .map(|e| entry_view(self.catalogue, e, &self.patient));
+        self.shown_view = self.shown().map(|e| {
+            let mut view = entry_view(self.catalogue, e, &self.patient);
+            view.note = self.notes.get(&e).map(|n| n.text.clone());
+            view
+        });
         self.links = self
             .shown_view
             .as_ref()

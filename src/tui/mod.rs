@@ -142,10 +142,12 @@ fn event_loop(
                 anyhow::bail!("cannot read a key from the terminal: it was closed")
             }
         };
-        // Ctrl-c quits at once, however much input came with it.
-        if inputs
-            .iter()
-            .any(|i| matches!(i, Input::Key(k) if keymap::is_quit(k)))
+        // Ctrl-c quits at once, however much input came with it (in the note editor it closes
+        // the editor instead, keeping the draft).
+        if app.mode != app::Mode::Note
+            && inputs
+                .iter()
+                .any(|i| matches!(i, Input::Key(k) if keymap::is_quit(k)))
         {
             return Ok(());
         }

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::app::{App, Effect, ListSource};
+use super::app::{App, Effect, KeptNote, ListSource};
 use crate::catalogue::Kind;
-use crate::store::Store;
+use crate::store::{Saved, Store};
 
 /// The database, opened when first needed.
 #[derive(Debug)]
@@ -27,6 +27,7 @@ impl UserData {
             }
         }
         data.read_bookmarks(app);
+        data.read_notes(app);
         data
     }
 
@@ -34,6 +35,33 @@ impl UserData {
     pub fn apply(&mut self, app: &mut App<'_>) {
         for effect in std::mem::take(&mut app.effects) {
             match effect {
+                Effect::SaveNote {
+                    entry,
+                    text,
+                    based_on,
+                } => {
+                    let Some(store) = self.store() else {
+                        app.drafts.insert(entry, text);
+                        app.notice = Some(match &self.path {
+                            None => "ACUREF_HOME is empty: notes cannot be kept (your draft is kept until acuref ends)".to_string(),
+                            Some(_) => "the user database cannot be opened; your draft is kept until acuref ends".to_string(),
+                        });
+                        continue;
+                    };
+                    let id = app.catalogue.id(entry).to_string();
+                    app.notice = Some(
+                        match store.save_note(entry.kind.name(), &id, &text, based_on) {
+                            Ok(Saved::Saved(_)) => format!("saved your note on {id}"),
+                            Ok(Saved::Conflict) => format!(
+                                "another acuref saved a note on {id} first; yours is kept beside it as a conflict copy"
+                            ),
+                            Err(e) => {
+                                app.drafts.insert(entry, text);
+                                format!("{e}; your draft is kept until acuref ends")
+                            }
+                        },
+                    );
+                }
                 Effect::ToggleBookmark(entry) => {
                     let Some(store) = self.store() else {
                         app.notice = Some(match &self.path {
@@ -51,6 +79,8 @@ impl UserData {
                 }
             }
             self.read_bookmarks(app);
+            self.read_notes(app);
+            app.refresh_links();
             if app.view.source == ListSource::Bookmarks {
                 app.refresh();
             }
@@ -65,6 +95,31 @@ impl UserData {
             self.store = Store::open(path).ok();
         }
         self.store.as_mut()
+    }
+
+    /// The notes on entries the catalogue has (orphaned ones stay in the database).
+    fn read_notes(&self, app: &mut App<'_>) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.notes() {
+            Ok(list) => {
+                app.notes = list
+                    .into_iter()
+                    .filter_map(|(kind, id, note)| {
+                        let entry = Kind::named(&kind).and_then(|k| app.catalogue.find(k, &id))?;
+                        Some((
+                            entry,
+                            KeptNote {
+                                text: note.text,
+                                revision: note.revision,
+                            },
+                        ))
+                    })
+                    .collect();
+            }
+            Err(e) => app.notice = Some(e.to_string()),
+        }
     }
 
     /// The starred entries the catalogue has, in order (orphaned ones stay in the database).

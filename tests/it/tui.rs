@@ -886,3 +886,38 @@ fn b_stars_an_entry_for_good_and_shift_b_lists_the_starred() {
     assert!(again.screen().contains("unstarred BL40"));
     assert_eq!(again.app.rows.len(), 1, "the list follows");
 }
+
+#[test]
+fn n_writes_a_note_that_the_detail_shows_under_the_cautions_and_keeps() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::with_home(80, 24, home.path());
+    s.press("bl40<Esc>n");
+    assert_eq!(s.app.mode, Mode::Note);
+    s.press("bleed only visible veins<Enter>teacher's advice");
+    let editing = s.screen();
+    assert!(
+        editing.contains("Your note on BL40") && editing.contains("Ctrl-s save"),
+        "{editing}"
+    );
+    insta::assert_snapshot!("bl40_note_editor_80x24", editing);
+    s.press("<Ctrl-s>");
+    assert_eq!(s.app.mode, Mode::Browse);
+    let screen = s.screen();
+    assert!(screen.contains("saved your note on BL40"), "{screen}");
+    assert!(screen.contains("Your note (n edits it)"), "{screen}");
+    assert!(screen.contains("bleed only visible veins"), "{screen}");
+    insta::assert_snapshot!("bl40_note_shown_80x24", screen);
+
+    // Another window over the same home shows it; Esc keeps a draft, which n reopens.
+    let mut again = Session::with_home(80, 24, home.path());
+    again.press("bl40<Esc>");
+    assert!(again.screen().contains("teacher's advice"));
+    again.press("n and more<Esc>");
+    assert!(again.screen().contains("n reopens your draft"));
+    again.press("n");
+    let draft = again.app.editor.as_ref().unwrap().written();
+    assert!(draft.ends_with("teacher's advice and more"), "{draft}");
+    // Ctrl-c in the editor closes it and keeps the draft; it does not quit.
+    again.press("<Ctrl-c>");
+    assert!(!again.app.quit && again.app.mode == Mode::Browse);
+}

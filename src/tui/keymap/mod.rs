@@ -93,6 +93,12 @@ pub enum Action {
     ToggleBookmark,
     /// Browse the starred entries.
     BrowseBookmarks,
+    /// Open the note editor on the shown entry.
+    EditNote,
+    /// Save the note being edited.
+    SaveNote,
+    /// Close the note editor without saving (the draft is kept until acuref ends).
+    CancelNote,
     /// Open the patient panel.
     OpenPatient,
     /// Close the patient panel.
@@ -128,11 +134,19 @@ pub enum Scope {
     Browse,
     /// In the patient panel.
     Patient,
+    /// In the note editor.
+    Note,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen shows them.
-    pub const ALL: [Scope; 4] = [Scope::Search, Scope::Browse, Scope::Patient, Scope::Always];
+    pub const ALL: [Scope; 5] = [
+        Scope::Search,
+        Scope::Browse,
+        Scope::Patient,
+        Scope::Note,
+        Scope::Always,
+    ];
 
     /// The heading of this scope on the help screen.
     pub fn title(self) -> &'static str {
@@ -141,6 +155,7 @@ impl Scope {
             Scope::Search => "Search mode (typing)",
             Scope::Browse => "Browse mode",
             Scope::Patient => "Patient panel (p)",
+            Scope::Note => "Note editor (n)",
         }
     }
 }
@@ -179,6 +194,11 @@ pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
         "1-9",
         "set the stage of the state (the trimester of a pregnancy)",
     ),
+    (
+        Scope::Note,
+        "any other key",
+        "edit the text (arrows, Enter, Backspace, Ctrl-z undo)",
+    ),
 ];
 
 /// Every binding of the keymap in force, in table order.
@@ -203,6 +223,7 @@ pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         Mode::Search => Scope::Search,
         Mode::Browse => Scope::Browse,
         Mode::Patient => Scope::Patient,
+        Mode::Note => Scope::Note,
     };
     let bound = bindings()
         .filter(|b| b.scope == Scope::Always || b.scope == scope)

@@ -18,6 +18,7 @@ pub(crate) fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         Mode::Search => "SEARCH",
         Mode::Browse => "BROWSE",
         Mode::Patient => "PATIENT",
+        Mode::Note => "NOTE",
     };
     let counter = match app.view.source {
         ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
@@ -112,6 +113,10 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
                 (Action::ToggleHelp, "help"),
                 (Action::Quit, "quit"),
             ],
+        ),
+        (Mode::Note, _) => (
+            Scope::Note,
+            &[(Action::SaveNote, "save"), (Action::CancelNote, "close")],
         ),
         (Mode::Patient, _) => (
             Scope::Patient,

@@ -149,6 +149,16 @@ pub(crate) fn detail_text(
     for warning in &view.warnings {
         b.warning(&warning.heading, &warning.items);
     }
+    if let Some(note) = &view.note {
+        b.text("Your note (n edits it)", theme.heading);
+        for line in note.lines() {
+            b.text(
+                &format!("  {}", crate::text::escape_controls(line)),
+                theme.text,
+            );
+        }
+        b.blank();
+    }
     for (label, value) in &view.fields {
         b.field(label, value);
     }

@@ -4,6 +4,7 @@ mod bars;
 mod detail;
 mod help;
 mod list;
+mod note;
 mod patient;
 
 use ratatui::Frame;
@@ -45,6 +46,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
     bars::draw_footer(frame, areas.footer, app);
     if app.mode == super::app::Mode::Patient {
         patient::draw(frame, area, app);
+    }
+    if app.mode == super::app::Mode::Note {
+        note::draw(frame, area, app);
     }
     if app.help {
         help::draw(frame, area, app);

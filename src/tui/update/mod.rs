@@ -43,6 +43,9 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
         }
         return;
     }
+    if app.mode == Mode::Note {
+        return note_key(app, key);
+    }
     // `?` with nothing typed yet is a newcomer asking for help, not a search for "?".
     let asks_help = app.mode == Mode::Search
         && app.view.query.is_empty()
@@ -72,6 +75,21 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
     }
 }
 
+/// A key in the note editor: save, close, help and suspend are keys; Ctrl-c closes the editor
+/// (keeping the draft) rather than quitting with the text unsaved; every other key edits.
+fn note_key(app: &mut App<'_>, key: KeyEvent) {
+    match action_for(Mode::Note, key) {
+        Some(Action::SaveNote) => update(app, Action::SaveNote),
+        Some(Action::CancelNote | Action::Quit) => update(app, Action::CancelNote),
+        Some(action @ (Action::ToggleHelp | Action::Suspend)) => update(app, action),
+        _ => {
+            if let Some(editor) = &mut app.editor {
+                editor.text.input(key);
+            }
+        }
+    }
+}
+
 /// What the footer says when a character that is no key is typed while browsing: a newcomer
 /// who starts typing a name learns how to search instead of seeing nothing happen.
 fn unbound_hint(key: KeyEvent) -> Option<String> {
@@ -96,10 +114,24 @@ fn unbound_hint(key: KeyEvent) -> Option<String> {
     ))
 }
 
-/// Pasted text goes into the query in search mode, as one line (newlines and tabs become
+/// Pasted text goes into the note being written, or into the query in search mode, as one
+/// line there (newlines and tabs become
 /// spaces, control and invisible characters are dropped); in other modes it is ignored, so a
 /// paste never runs as commands.
 pub fn handle_paste(app: &mut App<'_>, text: &str) {
+    if app.mode == Mode::Note
+        && !app.help
+        && let Some(editor) = &mut app.editor
+    {
+        // Into a note, lines stay lines; control and invisible characters are dropped.
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .filter(|&c| c == '\n' || !crate::text::is_forbidden(c))
+            .collect();
+        editor.text.insert_str(clean);
+        return;
+    }
     if app.mode != Mode::Search || app.help {
         return;
     }
@@ -183,6 +215,40 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::BrowseRegions => browse(app, ListSource::Regions),
         Action::BrowseCategories => browse(app, ListSource::Categories),
         Action::BrowseBookmarks => browse(app, ListSource::Bookmarks),
+        Action::EditNote => {
+            if let Some(entry) = app.shown() {
+                let kept = app.notes.get(&entry);
+                let text = app
+                    .drafts
+                    .remove(&entry)
+                    .or_else(|| kept.map(|n| n.text.clone()))
+                    .unwrap_or_default();
+                let based_on = kept.map(|n| n.revision);
+                app.editor = Some(super::app::NoteEditor::new(entry, &text, based_on));
+                app.mode = Mode::Note;
+            }
+        }
+        Action::SaveNote => {
+            if let Some(editor) = app.editor.take() {
+                app.effects.push(super::app::Effect::SaveNote {
+                    entry: editor.entry,
+                    text: editor.written(),
+                    based_on: editor.based_on,
+                });
+            }
+            app.mode = Mode::Browse;
+        }
+        Action::CancelNote => {
+            if let Some(editor) = app.editor.take() {
+                let written = editor.written();
+                let kept = app.notes.get(&editor.entry).map(|n| n.text.as_str());
+                if written != kept.unwrap_or("") {
+                    app.drafts.insert(editor.entry, written);
+                    app.notice = Some("not saved: n reopens your draft (until acuref ends)".into());
+                }
+            }
+            app.mode = Mode::Browse;
+        }
         Action::ToggleBookmark => {
             if let Some(entry) = app.shown() {
                 app.effects.push(super::app::Effect::ToggleBookmark(entry));
