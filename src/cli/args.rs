@@ -245,6 +245,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write everything you made (bookmarks, notes) as TOML, to FILE or standard output
+    #[command(
+        after_help = "Examples:\n  acuref export backup.toml\n  acuref export | gzip > acuref-$(date +%F).toml.gz"
+    )]
+    Export {
+        /// The file to write (replaced whole, never half-written)
+        file: Option<PathBuf>,
+    },
+    /// Merge an export back in; importing the same file twice changes nothing
+    #[command(
+        after_help = "A note that differs from yours is kept beside it as a conflict copy, never written over it.\n\nExample:\n  acuref import backup.toml"
+    )]
+    Import {
+        /// The export file
+        file: PathBuf,
+    },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

@@ -72,6 +72,14 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
             Ok(Status::Success)
         }
         Command::Check { dir } => check(args, dir.clone(), &mut out),
+        Command::Export { file } => {
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
+            user::export(paths.database.as_deref(), file.as_deref(), &mut out)
+        }
+        Command::Import { file } => {
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
+            user::import(paths.database.as_deref(), file, &mut out)
+        }
         _ => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
             let catalogue = match load_catalogue(&paths) {
@@ -277,7 +285,11 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             },
             out,
         ),
-        Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(Status::Success),
+        Command::Check { .. }
+        | Command::Paths
+        | Command::Completions { .. }
+        | Command::Export { .. }
+        | Command::Import { .. } => Ok(Status::Success),
     }
 }
 

@@ -300,6 +300,106 @@ fn confirmed(question: &str) -> Result<bool> {
     ))
 }
 
+/// `acuref export [FILE]`: everything the user made, as TOML; a file is written whole or not
+/// at all (a temporary file renamed over it).
+pub(super) fn export(
+    database: Option<&Path>,
+    file: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let data = match database.map(Store::open_existing) {
+        Some(Ok(Some(store))) => match store.export() {
+            Ok(data) => data,
+            Err(e) => return Ok(failed(&e)),
+        },
+        Some(Err(e)) => return Ok(failed(&e)),
+        Some(Ok(None)) | None => crate::store::Export {
+            format: 1,
+            ..Default::default()
+        },
+    };
+    let text = format!(
+        "# Everything you made in acuref: `acuref import` merges it back.\n{}",
+        toml::to_string(&data)?
+    );
+    match file {
+        None => out.write_all(text.as_bytes())?,
+        Some(file) => {
+            let partial = file.with_extension(format!("partial-{}", std::process::id()));
+            let written =
+                std::fs::write(&partial, &text).and_then(|()| std::fs::rename(&partial, file));
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&partial);
+                diagnostic(&format!(
+                    "cannot write {}: {e}; nothing was written",
+                    crate::text::escape_controls(&file.display().to_string())
+                ));
+                return Ok(Status::Error);
+            }
+            writeln!(
+                out,
+                "exported {} bookmarks, {} notes and {} conflict copies to {}",
+                data.bookmarks.len(),
+                data.notes.len(),
+                data.conflicts.len(),
+                crate::text::escape_controls(&file.display().to_string())
+            )?;
+        }
+    }
+    Ok(Status::Success)
+}
+
+/// `acuref import FILE`: merges an export in, in one transaction.
+pub(super) fn import(database: Option<&Path>, file: &Path, out: &mut impl Write) -> Result<Status> {
+    let shown = crate::text::escape_controls(&file.display().to_string());
+    let Some(database) = database else {
+        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to import");
+        return Ok(Status::Error);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostic(&format!("cannot read {shown}: {e}"));
+            return Ok(Status::Error);
+        }
+    };
+    let data: crate::store::Export = match toml::from_str(&text) {
+        Ok(data) => data,
+        Err(e) => {
+            let (line, column) = e
+                .span()
+                .map_or((1, 1), |s| crate::catalogue::line_column(&text, s.start));
+            diagnostic(&format!(
+                "{shown}:{line}:{column}: {}; nothing was imported (is it a file `acuref export` wrote?)",
+                crate::text::escape_controls(e.message())
+            ));
+            return Ok(Status::Error);
+        }
+    };
+    if data.format != 1 {
+        diagnostic(&format!(
+            "{shown} is in export format {}, which this acuref does not know; update acuref",
+            data.format
+        ));
+        return Ok(Status::Error);
+    }
+    let mut store = match Store::open(database) {
+        Ok(store) => store,
+        Err(e) => return Ok(failed(&e)),
+    };
+    match store.import(&data) {
+        Ok(done) => {
+            writeln!(
+                out,
+                "imported {} bookmarks and {} notes; {} kept as conflict copies; {} already there",
+                done.bookmarks, done.notes, done.conflicts, done.unchanged
+            )?;
+            Ok(Status::Success)
+        }
+        Err(e) => Ok(failed(&e)),
+    }
+}
+
 /// Whether an entry is starred, for `show`: false when there is no database yet; a database
 /// that cannot be read is said once on stderr, and the card is shown anyway.
 pub(super) fn is_bookmarked(cx: &Context<'_>, database: Option<&Path>, entry: EntryRef) -> bool {

@@ -9,6 +9,7 @@
 mod bookmarks;
 mod notes;
 mod schema;
+mod transfer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use bookmarks::Bookmark;
 pub use notes::{ConflictCopy, Note, Saved};
+pub use transfer::{Export, Imported};
 
 /// How long a write waits for another acuref window's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -253,3 +253,70 @@ fn notes_on_the_command_line_are_written_shown_and_deleted_only_when_asked() {
         .code(2);
     at().args(["note", "bl40"]).assert().code(1);
 }
+
+#[test]
+fn export_then_import_into_an_empty_home_reproduces_everything() {
+    let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    acuref_at(first.path())
+        .args(["bookmark", "add", "BL40", "sciatica"])
+        .assert()
+        .success();
+    acuref_at(first.path())
+        .args(["note", "BL40", "bleed only visible veins"])
+        .assert()
+        .success();
+    let file = first.path().join("backup.toml");
+    acuref_at(first.path())
+        .args(["export"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("exported 2 bookmarks, 1 notes"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("[[bookmark]]") && text.contains("bleed only visible veins"),
+        "{text}"
+    );
+    acuref_at(second.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(
+            "imported 2 bookmarks and 1 notes",
+        ));
+    acuref_at(second.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(
+            "imported 0 bookmarks and 0 notes; 0 kept as conflict copies; 3 already there",
+        ));
+    let listed = acuref_at(second.path())
+        .args(["bookmark", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.starts_with("BL40") && listed.contains("Sciatica"));
+    acuref_at(second.path())
+        .args(["note", "bl40"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("bleed only visible veins"));
+    // A file that is not an export says where, and imports nothing.
+    let bad = first.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "format = 1\n[[bookmark]]\nkind = \"point\"\nid = 40\n",
+    )
+    .unwrap();
+    let out = acuref_at(second.path())
+        .arg("import")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("bad.toml:4:"), "{said}");
+}
