@@ -107,7 +107,12 @@ impl DataPaths {
         };
         let database = match &self.database {
             None => "none (ACUREF_HOME is empty): bookmarks cannot be kept".to_string(),
-            Some(file) if file.is_file() => format!("{} (in use)", shown(file)),
+            Some(file) if file.is_file() => format!(
+                "{} (in use; a copy a day, the last {}, in {})",
+                shown(file),
+                crate::store::snapshot::KEEP,
+                shown(&crate::store::snapshot::folder(file))
+            ),
             Some(file) => format!(
                 "{} (not created yet: the first bookmark creates it)",
                 shown(file)

@@ -9,6 +9,7 @@
 mod bookmarks;
 mod notes;
 mod schema;
+pub mod snapshot;
 mod transfer;
 
 use std::fmt;
@@ -32,6 +33,8 @@ pub const FILE_NAME: &str = "user.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether today's snapshot was looked after (once, before this process's first change).
+    snapshot_checked: bool,
 }
 
 /// Why the user database cannot be used; each says which file and what to do.
@@ -134,6 +137,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            snapshot_checked: false,
         };
         store.configure()?;
         schema::migrate(&store.conn).map_err(|e| match e {
@@ -183,6 +187,10 @@ impl Store {
         &mut self,
         action: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
+        if !std::mem::replace(&mut self.snapshot_checked, true) {
+            // A copy of the day before the day's first change; a failed copy never stops it.
+            let _ = snapshot::daily(&self.conn, &self.path);
+        }
         let path = self.path.clone();
         let fail = |e| StoreError::from_sqlite(&path, e);
         let tx = self
