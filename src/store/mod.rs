@@ -172,8 +172,10 @@ impl Store {
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(fail)?;
+        // FULL: a commit is on the disk before it is reported, so a laptop that loses power
+        // just after a save still has it (NORMAL could roll the last commits back).
         self.conn
-            .pragma_update(None, "synchronous", "NORMAL")
+            .pragma_update(None, "synchronous", "FULL")
             .map_err(fail)?;
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
