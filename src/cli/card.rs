@@ -20,17 +20,34 @@ pub(crate) fn badge(c: &Catalogue, entry: EntryRef, patient: &Patient) -> String
     }
 }
 
+/// A search hit to print: the hit, the query that found it, and the user's note on its entry.
+pub(crate) struct Found<'a> {
+    /// The hit.
+    pub(crate) hit: &'a Hit,
+    /// The query, for the matched letters.
+    pub(crate) query: &'a str,
+    /// The user's note on the entry, shown when the note is what matched.
+    pub(crate) note: Option<&'a str>,
+}
+
 /// One search result on one line.
 pub(crate) fn write_hit_line(
     out: &mut impl Write,
     c: &Catalogue,
     index: &SearchIndex,
-    hit: &Hit,
-    query: &str,
+    found: &Found<'_>,
     patient: &Patient,
     style: Style,
 ) -> Result<()> {
+    let Found { hit, query, note } = *found;
     let matched = match &hit.reading {
+        _ if hit.by_note => match note {
+            Some(text) => format!(
+                "  ~ your note: {}",
+                snippet(text.lines().next().unwrap_or(""), &[])
+            ),
+            None => String::new(),
+        },
         Some(Reading::Other(system)) => format!("  ({system})"),
         _ => {
             let field = &index.fields(hit.entry)[hit.field];

@@ -197,7 +197,10 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             json,
         } => {
             let query = joined(query)?;
-            let found = index.find(&query, kind.map(Kind::from));
+            let notes = user::all_notes(cx, cx.database);
+            let note_index =
+                crate::search::NoteIndex::new(notes.iter().map(|(e, t)| (*e, t.as_str())));
+            let found = index.find_with_notes(&query, kind.map(Kind::from), &note_index);
             if let Some(note) = found.note() {
                 diagnostic(&note);
             }
@@ -216,7 +219,16 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 return Ok(no_match(&query));
             }
             for hit in &hits {
-                card::write_hit_line(out, c, index, hit, &query, patient, style)?;
+                let note = notes
+                    .iter()
+                    .find(|(e, _)| *e == hit.entry)
+                    .map(|(_, t)| t.as_str());
+                let found = card::Found {
+                    hit,
+                    query: &query,
+                    note,
+                };
+                card::write_hit_line(out, c, index, &found, patient, style)?;
             }
             if more > 0 {
                 diagnostic(&format!(

@@ -270,6 +270,22 @@ pub(super) fn write_note(
     Ok(())
 }
 
+/// Every note on an entry the catalogue has, for searching them (none without a database).
+pub(super) fn all_notes(cx: &Context<'_>, database: Option<&Path>) -> Vec<(EntryRef, String)> {
+    let Some(Ok(Some(store))) = database.map(Store::open_existing) else {
+        return Vec::new();
+    };
+    store
+        .notes()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(kind, id, note)| {
+            let entry = Kind::named(&kind).and_then(|k| cx.c.find(k, &id))?;
+            Some((entry, note.text))
+        })
+        .collect()
+}
+
 /// The user's note on an entry, for `show` (none without a database).
 pub(super) fn note_of(
     cx: &Context<'_>,

@@ -17,11 +17,13 @@ use crate::catalogue::{Catalogue, EntryRef, Kind};
 mod fields;
 mod filter;
 mod fold;
+mod notes;
 mod relaxed;
 mod score;
 mod syntax;
 
 pub use fields::{Field, FieldKind};
+pub use notes::NoteIndex;
 pub use relaxed::Relaxed;
 pub use syntax::SYNTAX;
 
@@ -56,6 +58,8 @@ pub struct Hit {
     pub field: usize,
     /// For a code query: the numbering the code was read in.
     pub reading: Option<Reading>,
+    /// Whether the user's note on the entry is what matched (not one of its fields).
+    pub by_note: bool,
 }
 
 /// What a query found, and how, where it was read loosely.
@@ -205,6 +209,12 @@ impl SearchIndex {
     /// (a swap of two letters or one wrong letter); failing that, when no entry holds every
     /// word, those holding the most are returned.
     pub fn find(&self, query: &str, kind: Option<Kind>) -> Found {
+        self.find_with_notes(query, kind, &NoteIndex::default())
+    }
+
+    /// [`SearchIndex::find`], with the user's notes searched too: an entry whose note holds
+    /// every word is found, ranked as a match in its name.
+    pub fn find_with_notes(&self, query: &str, kind: Option<Kind>, notes: &NoteIndex) -> Found {
         let syntax = Syntax::parse(query);
         let kind = kind.or(syntax.kind);
         let docs = match kind {
@@ -222,7 +232,7 @@ impl SearchIndex {
                 relaxed: None,
             }
         } else {
-            self.find_words(docs, plain, kind)
+            self.find_words(docs, plain, kind, notes)
         };
         if syntax.constrains() {
             found.hits.retain(|h| self.satisfies(h.entry, &syntax));
@@ -248,7 +258,13 @@ impl SearchIndex {
     }
 
     /// The entries matching plain words, and how they were found.
-    fn find_words(&self, docs: &[Doc], query: &str, kind: Option<Kind>) -> Found {
+    fn find_words(
+        &self,
+        docs: &[Doc],
+        query: &str,
+        kind: Option<Kind>,
+        notes: &NoteIndex,
+    ) -> Found {
         let code_hits: Vec<Hit> = self
             .code_hits(query)
             .into_iter()
@@ -257,6 +273,7 @@ impl SearchIndex {
         let query = Query::new(query);
         let mut hits = self.match_docs(docs, &query, &code_hits);
         hits.extend(code_hits);
+        notes.merge(&query, kind, &mut hits);
         let mut relaxed = None;
         if hits.is_empty() {
             let typos = self.typo_hits(docs, &query, &hits);
@@ -354,6 +371,7 @@ impl SearchIndex {
                 score: CODE_HIT - rank as i64,
                 field,
                 reading: Some(reading.clone()),
+                by_note: false,
             });
         }
         hits
@@ -367,6 +385,7 @@ impl SearchIndex {
             score,
             field,
             reading: None,
+            by_note: false,
         };
         if let Some((score, field)) = self.best_field(doc, query) {
             return Some(hit(score, field));
@@ -473,6 +492,9 @@ impl SearchIndex {
             return Vec::new();
         };
         let text = self.text_of(filter);
+        if hit.by_note {
+            return Vec::new();
+        }
         if hit.reading.is_some() {
             return (0..text.chars().count()).collect();
         }
@@ -515,6 +537,7 @@ impl Hit {
             score: 0,
             field: 0,
             reading: None,
+            by_note: false,
         }
     }
 }

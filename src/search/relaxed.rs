@@ -118,6 +118,7 @@ impl SearchIndex {
                     score: fields.iter().min().copied().unwrap_or(0),
                     field: self.best_name_field(d),
                     reading: None,
+                    by_note: false,
                 })
             })
             .collect()
@@ -154,6 +155,7 @@ impl SearchIndex {
                         score: score / (2 * counted.len() as i64),
                         field: self.best_name_field(d),
                         reading: None,
+                        by_note: false,
                     },
                 ));
             }

@@ -190,6 +190,8 @@ pub struct App<'a> {
     pub bookmarks: Vec<EntryRef>,
     /// The user's notes, by entry (as the user database has them).
     pub notes: std::collections::HashMap<EntryRef, KeptNote>,
+    /// The notes, indexed for search (rebuilt when they change).
+    pub note_index: crate::search::NoteIndex,
     /// The note editor, while it is open.
     pub editor: Option<NoteEditor>,
     /// Notes written but not saved, by entry: `n` reopens them. In memory only.
@@ -243,6 +245,7 @@ impl<'a> App<'a> {
             effects: Vec::new(),
             bookmarks: Vec::new(),
             notes: std::collections::HashMap::new(),
+            note_index: crate::search::NoteIndex::default(),
             editor: None,
             drafts: std::collections::HashMap::new(),
         };
@@ -286,7 +289,9 @@ impl<'a> App<'a> {
         };
         match self.view.source {
             ListSource::Search => {
-                let found = self.index.find(&self.view.query, None);
+                let found = self
+                    .index
+                    .find_with_notes(&self.view.query, None, &self.note_index);
                 self.search_note = found.label();
                 found.hits
             }

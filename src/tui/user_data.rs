@@ -81,7 +81,7 @@ impl UserData {
             self.read_bookmarks(app);
             self.read_notes(app);
             app.refresh_links();
-            if app.view.source == ListSource::Bookmarks {
+            if matches!(app.view.source, ListSource::Bookmarks | ListSource::Search) {
                 app.refresh();
             }
         }
@@ -117,6 +117,11 @@ impl UserData {
                         ))
                     })
                     .collect();
+                app.note_index = crate::search::NoteIndex::new(
+                    app.notes
+                        .iter()
+                        .map(|(entry, note)| (*entry, note.text.as_str())),
+                );
             }
             Err(e) => app.notice = Some(e.to_string()),
         }

@@ -320,3 +320,24 @@ fn export_then_import_into_an_empty_home_reproduces_everything() {
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("bad.toml:4:"), "{said}");
 }
+
+#[test]
+fn notes_are_searched_and_a_match_shows_its_entry() {
+    let home = tempfile::tempdir().unwrap();
+    acuref_at(home.path())
+        .args(["note", "BL40", "my teacher pairs it with GB34 for sciatica"])
+        .assert()
+        .success();
+    let out = acuref_at(home.path())
+        .args(["search", "teacher pairs"])
+        .output()
+        .unwrap();
+    let found = String::from_utf8(out.stdout).unwrap();
+    let first = found.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("BL40 Weizhong") && first.contains("~ your note: my teacher pairs"),
+        "{found}"
+    );
+    // Without the user's database the catalogue alone does not hold those words.
+    acuref().args(["search", "teacher pairs"]).assert().code(1);
+}

@@ -921,3 +921,14 @@ fn n_writes_a_note_that_the_detail_shows_under_the_cautions_and_keeps() {
     again.press("<Ctrl-c>");
     assert!(!again.app.quit && again.app.mode == Mode::Browse);
 }
+
+#[test]
+fn a_saved_note_is_found_by_search_with_its_entry() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::with_home(120, 24, home.path());
+    s.press("bl40<Esc>nmy teacher pairs it with GB34<Ctrl-s>");
+    s.press("/<Ctrl-u>teacher pairs");
+    let screen = s.screen();
+    assert_eq!(s.app.catalogue.id(s.app.rows[0].entry), "BL40", "{screen}");
+    assert!(screen.contains("~ your note: my te"), "{screen}");
+}

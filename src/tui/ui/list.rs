@@ -110,6 +110,20 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
         spans.extend(highlighted(&text, positions, theme.text, theme.matched));
         spans.push(Span::raw(" "));
     }
+    if hit.by_note
+        && let Some(note) = app.notes.get(&hit.entry)
+    {
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let room = width.saturating_sub(used + 2);
+        if room > 4 {
+            let first = note.text.lines().next().unwrap_or_default();
+            let first = crate::text::escape_controls(first);
+            let text = truncate(&format!("your note: {first}"), room);
+            spans.push(Span::styled("~ ", theme.dim));
+            spans.push(Span::styled(text, theme.matched));
+        }
+        return ListItem::new(Line::from(spans));
+    }
     let matched_field = app.index.fields(hit.entry).get(hit.field);
     if let Some(field) = matched_field.filter(|_| !shown_match && !matched.is_empty()) {
         let used: usize = spans.iter().map(|s| s.width()).sum();
