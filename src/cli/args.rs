@@ -86,6 +86,57 @@ pub enum BookmarkAction {
     },
 }
 
+/// What `acuref protocol` does.
+#[derive(Debug, Subcommand)]
+pub enum ProtocolAction {
+    /// Make a protocol, with points in order
+    New {
+        /// Its name
+        name: String,
+        /// Its points (codes in any spelling)
+        points: Vec<String>,
+    },
+    /// Add a point at the end of a protocol
+    Add {
+        /// The protocol's name
+        name: String,
+        /// The point
+        point: String,
+        /// A note on the point in this protocol ("bleed if visible veins")
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a point from a protocol
+    Remove {
+        /// The protocol's name
+        name: String,
+        /// The point
+        point: String,
+    },
+    /// Delete a protocol (asks first, unless --yes)
+    Delete {
+        /// The protocol's name
+        name: String,
+        /// Delete without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the protocols
+    List {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a protocol's points with their cautions (and, with --patient, each verdict)
+    Show {
+        /// The protocol's name
+        name: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// Entry kinds a command can be limited to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
@@ -245,7 +296,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write everything you made (bookmarks, notes) as TOML, to FILE or standard output
+    /// Make and use protocols: named, ordered point lists, each point with an optional note
+    #[command(
+        after_help = "Examples:\n  acuref protocol new sciatica GB30 BL40 BL60\n  acuref protocol add sciatica BL57 --note \"if calf cramps\"\n  acuref protocol show sciatica --patient pregnancy:2\n  acuref protocol list --json"
+    )]
+    Protocol {
+        /// What to do
+        #[command(subcommand)]
+        action: ProtocolAction,
+    },
+    /// Write everything you made (bookmarks, notes, protocols) as TOML, to FILE or standard output
     #[command(
         after_help = "Examples:\n  acuref export backup.toml\n  acuref export | gzip > acuref-$(date +%F).toml.gz"
     )]

@@ -5,6 +5,7 @@ mod args;
 mod card;
 mod json;
 mod output;
+mod protocol;
 mod safety;
 mod user;
 
@@ -279,6 +280,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         }
         Command::Safety { entries, json } => safety::safety(cx, entries, *json, out),
         Command::Bookmark { action } => user::bookmark(cx, cx.database, action, out),
+        Command::Protocol { action } => protocol::protocol(cx, cx.database, action, out),
         Command::Note {
             id,
             text,

@@ -300,7 +300,7 @@ pub(super) fn note_of(
 }
 
 /// Asks on the terminal; anything but y or yes is no, and so is a stdin that is no terminal.
-fn confirmed(question: &str) -> Result<bool> {
+pub(super) fn confirmed(question: &str) -> Result<bool> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
         return Ok(false);
@@ -354,9 +354,10 @@ pub(super) fn export(
             }
             writeln!(
                 out,
-                "exported {} bookmarks, {} notes and {} conflict copies to {}",
+                "exported {} bookmarks, {} notes, {} protocols and {} conflict copies to {}",
                 data.bookmarks.len(),
                 data.notes.len(),
+                data.protocols.len(),
                 data.conflicts.len(),
                 crate::text::escape_controls(&file.display().to_string())
             )?;
@@ -407,8 +408,8 @@ pub(super) fn import(database: Option<&Path>, file: &Path, out: &mut impl Write)
         Ok(done) => {
             writeln!(
                 out,
-                "imported {} bookmarks and {} notes; {} kept as conflict copies; {} already there",
-                done.bookmarks, done.notes, done.conflicts, done.unchanged
+                "imported {} bookmarks, {} notes and {} protocols; {} kept as conflict copies; {} already there",
+                done.bookmarks, done.notes, done.protocols, done.conflicts, done.unchanged
             )?;
             Ok(Status::Success)
         }
@@ -442,7 +443,7 @@ pub(super) fn is_bookmarked(cx: &Context<'_>, database: Option<&Path>, entry: En
 
 /// The entry an id names: an id or a code in any spelling, never a fuzzy guess (a write must
 /// not star the wrong entry).
-fn resolve(cx: &Context<'_>, id: &str) -> Option<EntryRef> {
+pub(super) fn resolve(cx: &Context<'_>, id: &str) -> Option<EntryRef> {
     cx.c.find_any(id).or_else(|| {
         cx.index
             .find(id, None)
@@ -455,7 +456,7 @@ fn resolve(cx: &Context<'_>, id: &str) -> Option<EntryRef> {
 }
 
 /// Says why the database cannot be used; the exit status for it.
-fn failed(e: &StoreError) -> Status {
+pub(super) fn failed(e: &StoreError) -> Status {
     diagnostic(&e.to_string());
     Status::Error
 }

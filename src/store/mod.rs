@@ -8,6 +8,7 @@
 
 mod bookmarks;
 mod notes;
+mod protocols;
 mod schema;
 pub mod snapshot;
 mod transfer;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use bookmarks::Bookmark;
 pub use notes::{ConflictCopy, Note, Saved};
+pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
 pub use transfer::{Export, Imported};
 
 /// How long a write waits for another acuref window's write to finish.

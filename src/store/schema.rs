@@ -33,6 +33,19 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         saved_at INTEGER NOT NULL
     );",
+    // 3: protocols, named and ordered lists of points, each point with an optional note.
+    "CREATE TABLE protocol (
+        seq INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE protocol_point (
+        protocol INTEGER NOT NULL REFERENCES protocol (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        point TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (protocol, position)
+    );",
 ];
 
 /// Why the schema could not be brought up to date.

@@ -25,6 +25,30 @@ pub struct Export {
     /// Conflict copies of notes.
     #[serde(default, rename = "conflict")]
     pub conflicts: Vec<ExportedConflict>,
+    /// Protocols.
+    #[serde(default, rename = "protocol")]
+    pub protocols: Vec<ExportedProtocol>,
+}
+
+/// A protocol in the export file.
+#[derive(Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedProtocol {
+    /// Its name.
+    pub name: String,
+    /// Its points, in order.
+    #[serde(default)]
+    pub points: Vec<ExportedPoint>,
+}
+
+/// A point of a protocol in the export file.
+#[derive(Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedPoint {
+    /// The point's code.
+    pub point: String,
+    /// The note on it there.
+    pub note: Option<String>,
 }
 
 /// A bookmark in the export file.
@@ -76,6 +100,9 @@ pub struct Imported {
     pub notes: usize,
     /// Texts kept as conflict copies (an imported note that differs from the user's).
     pub conflicts: usize,
+    /// Protocols added (one that differs from the user's of that name is added as
+    /// "NAME (imported)").
+    pub protocols: usize,
     /// Items that were there already.
     pub unchanged: usize,
 }
@@ -119,11 +146,24 @@ impl Store {
             .map_err(fail)?
             .collect::<Result<_, _>>()
             .map_err(fail)?;
+        let protocols = self
+            .protocols()?
+            .into_iter()
+            .map(|p| ExportedProtocol {
+                name: p.name,
+                points: p
+                    .points
+                    .into_iter()
+                    .map(|(point, note)| ExportedPoint { point, note })
+                    .collect(),
+            })
+            .collect();
         Ok(Export {
             format: FORMAT,
             bookmarks,
             notes,
             conflicts,
+            protocols,
         })
     }
 
@@ -184,6 +224,41 @@ impl Store {
                     }
                 }
             }
+            for p in &data.protocols {
+                let points: super::protocols::ProtocolPoints = p
+                    .points
+                    .iter()
+                    .map(|x| (x.point.clone(), x.note.clone()))
+                    .collect();
+                let imported = format!("{} (imported)", p.name);
+                let mut target = None;
+                for name in [&p.name, &imported] {
+                    match protocol_points(tx, name)? {
+                        Some(existing) if existing == points => break,
+                        Some(_) => continue,
+                        None => {
+                            target = Some(name.clone());
+                            break;
+                        }
+                    }
+                }
+                let Some(name) = target else {
+                    done.unchanged += 1;
+                    continue;
+                };
+                tx.execute(
+                    "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
+                    params![name, super::now()],
+                )?;
+                let seq = tx.last_insert_rowid();
+                for (position, (point, note)) in points.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
+                        params![seq, position as i64, point, note],
+                    )?;
+                }
+                done.protocols += 1;
+            }
             for c in &data.conflicts {
                 if keep_copy(&c.kind, &c.id, &c.text, c.saved_at)? {
                     done.conflicts += 1;
@@ -194,6 +269,27 @@ impl Store {
             Ok(done)
         })
     }
+}
+
+/// The points of the protocol with this name, if there is one.
+fn protocol_points(
+    tx: &rusqlite::Transaction<'_>,
+    name: &str,
+) -> rusqlite::Result<Option<super::protocols::ProtocolPoints>> {
+    let seq: Option<i64> = tx
+        .query_row("SELECT seq FROM protocol WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(seq) = seq else {
+        return Ok(None);
+    };
+    let mut statement =
+        tx.prepare("SELECT point, note FROM protocol_point WHERE protocol = ?1 ORDER BY position")?;
+    let points = statement
+        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(points))
 }
 
 #[cfg(test)]
@@ -208,6 +304,8 @@ mod tests {
         from.add_bookmark("condition", "sciatica").unwrap();
         from.save_note("point", "BL40", "line one\nline two", None)
             .unwrap();
+        from.new_protocol("sciatica", &["GB30".into(), "BL40".into()])
+            .unwrap();
         let text = toml::to_string(&from.export().unwrap()).unwrap();
         let read: Export = toml::from_str(&text).unwrap();
 
@@ -219,7 +317,8 @@ mod tests {
             (second.bookmarks, second.notes, second.conflicts),
             (0, 0, 0)
         );
-        assert_eq!(second.unchanged, 3);
+        assert_eq!((first.protocols, second.protocols), (1, 0));
+        assert_eq!(second.unchanged, 4);
         let mut again = to.export().unwrap();
         let mut original = from.export().unwrap();
         again.bookmarks.iter_mut().for_each(|b| b.created_at = 0);

@@ -283,7 +283,7 @@ fn export_then_import_into_an_empty_home_reproduces_everything() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with(
-            "imported 2 bookmarks and 1 notes",
+            "imported 2 bookmarks, 1 notes and 0 protocols",
         ));
     acuref_at(second.path())
         .arg("import")
@@ -291,7 +291,7 @@ fn export_then_import_into_an_empty_home_reproduces_everything() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with(
-            "imported 0 bookmarks and 0 notes; 0 kept as conflict copies; 3 already there",
+            "imported 0 bookmarks, 0 notes and 0 protocols; 0 kept as conflict copies; 3 already there",
         ));
     let listed = acuref_at(second.path())
         .args(["bookmark", "list"])
@@ -340,4 +340,83 @@ fn notes_are_searched_and_a_match_shows_its_entry() {
     );
     // Without the user's database the catalogue alone does not hold those words.
     acuref().args(["search", "teacher pairs"]).assert().code(1);
+}
+
+#[test]
+fn a_protocol_is_built_shown_with_its_cautions_and_verdicts_and_exported() {
+    let home = tempfile::tempdir().unwrap();
+    let at = || acuref_at(home.path());
+    at().args(["protocol", "new", "sciatica", "GB30", "ub 40", "BL60"])
+        .assert()
+        .success();
+    at().args([
+        "protocol",
+        "add",
+        "sciatica",
+        "BL57",
+        "--note",
+        "if calf cramps",
+    ])
+    .assert()
+    .success();
+    at().args(["protocol", "add", "sciatica", "sciatica"])
+        .assert()
+        .code(2);
+    at().args(["protocol", "new", "sciatica"]).assert().code(2);
+    let shown = at()
+        .args(["protocol", "show", "sciatica", "--patient", "pregnancy:2"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[1].starts_with("GB30") && lines[3].starts_with("BL60"),
+        "{shown}"
+    );
+    assert!(
+        lines[3].ends_with("[X]"),
+        "BL60 is forbidden in pregnancy: {shown}"
+    );
+    assert!(shown.contains("- if calf cramps"), "{shown}");
+    let json: serde_json::Value = serde_json::from_slice(
+        &at()
+            .args([
+                "protocol",
+                "show",
+                "sciatica",
+                "--json",
+                "--patient",
+                "pregnancy",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["points"][2]["safety"], "forbidden");
+    assert_eq!(json["points"][3]["note"], "if calf cramps");
+    let backup = home.path().join("backup.toml");
+    at().arg("export").arg(&backup).assert().success();
+    let other = tempfile::tempdir().unwrap();
+    acuref_at(other.path())
+        .arg("import")
+        .arg(&backup)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("1 protocols"));
+    acuref_at(other.path())
+        .args(["protocol", "list"])
+        .assert()
+        .success()
+        .stdout("sciatica  (GB30 BL40 BL60 BL57)\n");
+    at().args(["protocol", "delete", "sciatica"])
+        .assert()
+        .code(2);
+    at().args(["protocol", "delete", "sciatica", "--yes"])
+        .assert()
+        .success();
+    at().args(["protocol", "list"])
+        .assert()
+        .success()
+        .stdout("");
 }
