@@ -181,9 +181,12 @@ fn coalesce_typing(app: &App<'_>, inputs: Vec<Input>) -> Vec<Step> {
     let mut typed = String::new();
     let mut joining = app.mode == app::Mode::Search && !app.help;
     for input in inputs {
+        // `?` typed first into an empty query asks for help: it is left to the key handler.
+        let asks_help = |c: char| c == '?' && typed.is_empty() && app.view.query.is_empty();
         if joining
             && let Input::Key(key) = &input
             && let Some(keymap::Action::Insert(c)) = keymap::action_for(app::Mode::Search, *key)
+            && !asks_help(c)
         {
             typed.push(c);
             continue;

@@ -72,6 +72,30 @@ impl Drop for Tmux {
 }
 
 #[test]
+fn a_newcomers_first_question_mark_opens_the_help() {
+    let tmux = Tmux {
+        socket: format!("acuref-help-{}", std::process::id()),
+        session: "help",
+    };
+    let binary = env!("CARGO_BIN_EXE_acuref");
+    let command = format!("ACUREF_USER_DIR= ACUREF_HOME= TERM=xterm-256color {binary}");
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        tmux.session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    tmux.wait_for("type a code, name, hanzi or condition");
+    tmux.keys(&["?"]);
+    tmux.wait_for_all(&["Keys", "Search mode (typing)"]);
+}
+
+#[test]
 fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
     let c = Catalogue::builtin().expect("loads");
     let ling_gu = EntryRef {
