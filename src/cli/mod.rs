@@ -4,6 +4,8 @@
 mod args;
 mod card;
 mod json;
+mod lists;
+mod notes;
 mod output;
 mod protocol;
 mod safety;
@@ -15,7 +17,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::CommandFactory;
 
 use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, EntryRef, Kind};
@@ -68,7 +69,12 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a failed write.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut completed_command(), "acuref", &mut script);
+            clap_complete::generate(
+                *shell,
+                &mut lists::completed_command(),
+                "acuref",
+                &mut script,
+            );
             out.write_all(&script)?;
             Ok(Status::Success)
         }
@@ -168,7 +174,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             }
             let others = alternatives(hits);
             let starred = user::is_bookmarked(cx, cx.database, first.entry);
-            let note = user::note_of(cx, cx.database, first.entry);
+            let note = notes::note_of(cx, cx.database, first.entry);
             if *json {
                 let mut shown = json::show(c, first, &others, patient);
                 shown["bookmarked"] = serde_json::Value::Bool(starred);
@@ -178,7 +184,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 card::write_card(out, c, first.entry, patient, style)?;
                 if let Some(text) = &note {
                     writeln!(out)?;
-                    user::write_note(out, Some(text), &[])?;
+                    notes::write_note(out, Some(text), &[])?;
                 }
                 if starred {
                     writeln!(
@@ -198,7 +204,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             json,
         } => {
             let query = joined(query)?;
-            let notes = user::all_notes(cx, cx.database);
+            let notes = notes::all_notes(cx, cx.database);
             let note_index =
                 crate::search::NoteIndex::new(notes.iter().map(|(e, t)| (*e, t.as_str())));
             let found = index.find_with_notes(&query, kind.map(Kind::from), &note_index);
@@ -250,7 +256,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             if let Some(id) = caution {
                 return safety::list_caution(cx, (*kind).into(), id, *json, out);
             }
-            let entries = list_entries(
+            let entries = lists::list_entries(
                 c,
                 (*kind).into(),
                 channel.as_deref(),
@@ -287,10 +293,10 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             delete,
             yes,
             json,
-        } => user::note(
+        } => notes::note(
             cx,
             cx.database,
-            &user::NoteRequest {
+            &notes::NoteRequest {
                 id,
                 text,
                 delete: *delete,
@@ -307,34 +313,6 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
     }
 }
 
-/// The command line, with the ids of the built-in catalogue offered for the options that
-/// take one (`--channel`, `--region`, `--category`, `--caution`), so the shell completes them.
-/// Only the completion script sees these lists: parsing still takes any spelling (`UB`).
-fn completed_command() -> clap::Command {
-    let command = Args::command();
-    let Ok(c) = Catalogue::builtin() else {
-        return command;
-    };
-    let ids = |kind: Kind| -> Vec<String> {
-        (0..c.count(kind))
-            .map(|index| c.id(EntryRef { kind, index }).to_string())
-            .collect()
-    };
-    let options = [
-        ("channel", ids(Kind::Channel)),
-        ("region", ids(Kind::Region)),
-        ("category", ids(Kind::Category)),
-        ("caution", ids(Kind::Contraindication)),
-    ];
-    command.mut_subcommand("list", |list| {
-        options.into_iter().fold(list, |list, (name, ids)| {
-            list.mut_arg(name, |arg| {
-                arg.value_parser(clap::builder::PossibleValuesParser::new(ids))
-            })
-        })
-    })
-}
-
 /// The entry an id names exactly, or else the best match for it (of the kinds given).
 fn find_entry(cx: &Context<'_>, query: &str, kinds: Option<&[Kind]>) -> Option<EntryRef> {
     let allowed = |e: &EntryRef| kinds.is_none_or(|k| k.contains(&e.kind));
@@ -347,7 +325,6 @@ fn find_entry(cx: &Context<'_>, query: &str, kinds: Option<&[Kind]>) -> Option<E
     })
 }
 
-/// `acuref safety`: one verdict line per entry, then the rules behind it.
 /// Hits a user should be told about besides the first: the other readings of a code, and
 /// entries matching exactly as well as the first (homonyms).
 fn alternatives(hits: &[Hit]) -> Vec<Hit> {
@@ -367,99 +344,4 @@ fn no_match(query: &str) -> Status {
         crate::text::echo(query)
     ));
     Status::NothingFound
-}
-
-/// The entries `acuref list` prints: every entry of a kind, or the points that pass every
-/// filter given (a channel, a region, a category).
-fn list_entries(
-    c: &Catalogue,
-    kind: Kind,
-    channel: Option<&str>,
-    region: Option<&str>,
-    category: Option<&str>,
-) -> Result<Vec<EntryRef>> {
-    if (channel.is_some() || region.is_some() || category.is_some()) && kind != Kind::Point {
-        bail!("--channel, --region and --category only apply to `acuref list points`");
-    }
-    let mut filters: Vec<Vec<usize>> = Vec::new();
-    if let Some(code) = channel {
-        let Some(ch) = find_channel(c, code) else {
-            bail!(
-                "no channel `{}`; `acuref list channels` shows them all",
-                crate::text::echo(code)
-            );
-        };
-        filters.push(channel_points(c, ch));
-    }
-    if let Some(id) = region {
-        let Some(r) = c.regions.position(id) else {
-            bail!(
-                "no region `{}`; `acuref list regions` shows them all",
-                crate::text::echo(id)
-            );
-        };
-        filters.push(c.backlinks.region_points[r].clone());
-    }
-    if let Some(id) = category {
-        let Some(k) = c.categories.position(id) else {
-            bail!(
-                "no category `{}`; `acuref list categories` shows them all",
-                crate::text::echo(id)
-            );
-        };
-        filters.push(c.backlinks.category_points[k].clone());
-    }
-    let mut filters = filters.into_iter();
-    let points: Option<Vec<usize>> = filters.next().map(|first| {
-        let rest: Vec<Vec<usize>> = filters.collect();
-        first
-            .into_iter()
-            .filter(|p| rest.iter().all(|r| r.contains(p)))
-            .collect()
-    });
-    Ok(match points {
-        Some(p) => p
-            .into_iter()
-            .map(|index| EntryRef { kind, index })
-            .collect(),
-        None => (0..c.count(kind))
-            .map(|index| EntryRef { kind, index })
-            .collect(),
-    })
-}
-
-/// A channel's points in number order; for a vessel without points of its own, its
-/// confluent point and the points on its course.
-fn channel_points(c: &Catalogue, ch: usize) -> Vec<usize> {
-    let own = &c.backlinks.channel_points[ch];
-    if !own.is_empty() {
-        return own.clone();
-    }
-    let confluent = c.channels[ch]
-        .confluent_point
-        .as_ref()
-        .and_then(|p| c.points.position(p));
-    let mut points: Vec<usize> = confluent.into_iter().collect();
-    for &(p, _) in &c.backlinks.channel_course_points[ch] {
-        if !points.contains(&p) {
-            points.push(p);
-        }
-    }
-    points
-}
-
-/// A channel by id or any alias, case and spacing ignored.
-fn find_channel(c: &Catalogue, name: &str) -> Option<usize> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|ch| ch.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let wanted = key(name);
-    c.channels.all().iter().position(|ch| {
-        key(&ch.id) == wanted
-            || key(&ch.name) == wanted
-            || ch.code_aliases.iter().any(|a| key(a) == wanted)
-    })
 }

@@ -1,0 +1,200 @@
+//! `acuref note`: the user's notes on entries, and how the card shows them.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::user::{confirmed, failed, resolve};
+use super::{Context, Status, diagnostic, json};
+use crate::catalogue::{EntryRef, Kind};
+use crate::store::{Saved, Store};
+
+/// What `acuref note` was asked to do.
+pub(super) struct NoteRequest<'a> {
+    /// The entry.
+    pub(super) id: &'a str,
+    /// The new text, word by word (`-` alone: read standard input); empty to show the note.
+    pub(super) text: &'a [String],
+    /// Delete the note.
+    pub(super) delete: bool,
+    /// Delete without asking.
+    pub(super) yes: bool,
+    /// Print JSON.
+    pub(super) json: bool,
+}
+
+/// `acuref note ID [TEXT]`, `--delete`.
+pub(super) fn note(
+    cx: &Context<'_>,
+    database: Option<&Path>,
+    request: &NoteRequest<'_>,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let Some(database) = database else {
+        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to keep notes");
+        return Ok(Status::Error);
+    };
+    let Some(entry) = resolve(cx, request.id) else {
+        diagnostic(&format!(
+            "no entry `{}`: give its code or id (`acuref search {}` finds it)",
+            crate::text::escape_controls(request.id),
+            crate::text::escape_controls(request.id)
+        ));
+        return Ok(Status::Error);
+    };
+    let (kind, id) = (entry.kind.name(), cx.c.id(entry));
+    let title = cx.c.title(entry);
+    if request.delete {
+        if !request.yes && !confirmed(&format!("delete your note on {title}?"))? {
+            diagnostic("nothing deleted (pass --yes to delete without asking)");
+            return Ok(Status::Error);
+        }
+        let mut store = match Store::open(database) {
+            Ok(store) => store,
+            Err(e) => return Ok(failed(&e)),
+        };
+        return Ok(match store.delete_note(kind, id) {
+            Ok(true) => {
+                writeln!(out, "deleted your note on {title}")?;
+                Status::Success
+            }
+            Ok(false) => {
+                diagnostic(&format!("there is no note on {title}"));
+                Status::NothingFound
+            }
+            Err(e) => failed(&e),
+        });
+    }
+    if request.text.is_empty() {
+        let store = match Store::open_existing(database) {
+            Ok(store) => store,
+            Err(e) => return Ok(failed(&e)),
+        };
+        let (note, copies) = match &store {
+            Some(store) => match (store.note(kind, id), store.conflicts(kind, id)) {
+                (Ok(note), Ok(copies)) => (note, copies),
+                (Err(e), _) | (_, Err(e)) => return Ok(failed(&e)),
+            },
+            None => (None, Vec::new()),
+        };
+        if request.json {
+            json::print(
+                out,
+                &json!({
+                    "kind": kind,
+                    "id": id,
+                    "note": note.as_ref().map(|n| json!({
+                        "text": n.text, "revision": n.revision, "updated_at": n.updated_at
+                    })),
+                    "conflicts": copies.iter().map(|c| json!({"text": c.text, "saved_at": c.saved_at})).collect::<Vec<_>>(),
+                }),
+            )?;
+        } else {
+            write_note(out, note.as_ref().map(|n| n.text.as_str()), &copies)?;
+        }
+        if note.is_none() && copies.is_empty() {
+            diagnostic(&format!(
+                "no note on {title}; `acuref note {id} TEXT` writes one"
+            ));
+            return Ok(Status::NothingFound);
+        }
+        return Ok(Status::Success);
+    }
+    let text = if request.text.len() == 1 && request.text[0] == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+        text.trim_end().to_string()
+    } else {
+        request.text.join(" ")
+    };
+    if text.trim().is_empty() {
+        diagnostic("the note is empty; `--delete` removes a note");
+        return Ok(Status::Error);
+    }
+    if let Some(bad) = text
+        .chars()
+        .find(|&c| crate::text::is_forbidden(c) && c != '\n' && c != '\t')
+    {
+        diagnostic(&format!(
+            "the note holds a control character (U+{:04X}); write plain text",
+            bad as u32
+        ));
+        return Ok(Status::Error);
+    }
+    let mut store = match Store::open(database) {
+        Ok(store) => store,
+        Err(e) => return Ok(failed(&e)),
+    };
+    let based_on = match store.note(kind, id) {
+        Ok(note) => note.map(|n| n.revision),
+        Err(e) => return Ok(failed(&e)),
+    };
+    match store.save_note(kind, id, &text, based_on) {
+        Ok(Saved::Saved(revision)) => {
+            writeln!(out, "saved your note on {title} (revision {revision})")?;
+            Ok(Status::Success)
+        }
+        Ok(Saved::Conflict) => {
+            diagnostic(&format!(
+                "another acuref saved a note on {title} first; yours is kept beside it as a conflict copy (`acuref note {id}` shows both)"
+            ));
+            Ok(Status::Success)
+        }
+        Err(e) => Ok(failed(&e)),
+    }
+}
+
+/// A note and its conflict copies, as the card and `acuref note` print them.
+pub(super) fn write_note(
+    out: &mut impl Write,
+    note: Option<&str>,
+    copies: &[crate::store::ConflictCopy],
+) -> std::io::Result<()> {
+    if let Some(text) = note {
+        writeln!(out, "Your note")?;
+        for line in text.lines() {
+            writeln!(out, "  {}", crate::text::escape_controls(line))?;
+        }
+    }
+    for copy in copies {
+        writeln!(
+            out,
+            "Conflict copy (saved while another acuref saved first)"
+        )?;
+        for line in copy.text.lines() {
+            writeln!(out, "  {}", crate::text::escape_controls(line))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every note on an entry the catalogue has, for searching them (none without a database).
+pub(super) fn all_notes(cx: &Context<'_>, database: Option<&Path>) -> Vec<(EntryRef, String)> {
+    let Some(Ok(Some(store))) = database.map(Store::open_existing) else {
+        return Vec::new();
+    };
+    store
+        .notes()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(kind, id, note)| {
+            let entry = Kind::named(&kind).and_then(|k| cx.c.find(k, &id))?;
+            Some((entry, note.text))
+        })
+        .collect()
+}
+
+/// The user's note on an entry, for `show` (none without a database).
+pub(super) fn note_of(
+    cx: &Context<'_>,
+    database: Option<&Path>,
+    entry: EntryRef,
+) -> Option<String> {
+    let store = Store::open_existing(database?).ok()??;
+    store
+        .note(entry.kind.name(), cx.c.id(entry))
+        .ok()?
+        .map(|n| n.text)
+}
