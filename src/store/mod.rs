@@ -9,6 +9,7 @@
 mod bookmarks;
 mod notes;
 mod protocols;
+mod recent;
 mod schema;
 pub mod snapshot;
 mod transfer;

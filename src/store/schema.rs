@@ -46,6 +46,14 @@ const MIGRATIONS: &[&str] = &[
         note TEXT,
         PRIMARY KEY (protocol, position)
     );",
+    // 4: the entries opened most recently (not the queries typed), newest with the highest seq.
+    "CREATE TABLE recent (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        opened_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+    ) WITHOUT ROWID;",
 ];
 
 /// Why the schema could not be brought up to date.

@@ -78,6 +78,8 @@ pub enum ListSource {
     CategoryPoints(usize),
     /// The starred entries, oldest first.
     Bookmarks,
+    /// The entries opened most recently, newest first.
+    Recent,
     /// A contraindication, then every point and technique its rules cover, strictest first.
     Covered(usize),
 }
@@ -188,6 +190,8 @@ pub struct App<'a> {
     pub effects: Vec<Effect>,
     /// The starred entries, in the order they were starred (as the user database has them).
     pub bookmarks: Vec<EntryRef>,
+    /// The entries opened most recently, newest first (as the user database has them).
+    pub recent: Vec<EntryRef>,
     /// The user's notes, by entry (as the user database has them).
     pub notes: std::collections::HashMap<EntryRef, KeptNote>,
     /// The notes, indexed for search (rebuilt when they change).
@@ -204,6 +208,8 @@ pub struct App<'a> {
 pub enum Effect {
     /// Star the entry, or remove its star.
     ToggleBookmark(EntryRef),
+    /// Remember that the entry was opened.
+    Opened(EntryRef),
     /// Save a note on the entry, based on the revision the editor started from.
     SaveNote {
         /// The entry.
@@ -244,6 +250,7 @@ impl<'a> App<'a> {
             clipboard: None,
             effects: Vec::new(),
             bookmarks: Vec::new(),
+            recent: Vec::new(),
             notes: std::collections::HashMap::new(),
             note_index: crate::search::NoteIndex::default(),
             editor: None,
@@ -303,6 +310,7 @@ impl<'a> App<'a> {
             ListSource::Regions => plain(Kind::Region, &mut (0..c.regions.len())),
             ListSource::Categories => plain(Kind::Category, &mut (0..c.categories.len())),
             ListSource::Bookmarks => self.bookmarks.iter().copied().map(Hit::plain).collect(),
+            ListSource::Recent => self.recent.iter().copied().map(Hit::plain).collect(),
             ListSource::CategoryPoints(k) => plain(
                 Kind::Point,
                 &mut c.backlinks.category_points[k].iter().copied(),
@@ -363,6 +371,7 @@ impl<'a> App<'a> {
             ListSource::RegionPoints(r) => c.regions[r].name.clone(),
             ListSource::Categories => "Point categories".to_string(),
             ListSource::Bookmarks => "Bookmarks".to_string(),
+            ListSource::Recent => "Recently opened".to_string(),
             ListSource::CategoryPoints(k) => c.categories[k].name.clone(),
             ListSource::Covered(ci) => format!("Covered by: {}", c.contraindications[ci].name),
         }

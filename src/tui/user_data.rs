@@ -28,12 +28,14 @@ impl UserData {
         }
         data.read_bookmarks(app);
         data.read_notes(app);
+        data.read_recent(app);
         data
     }
 
     /// Makes every change the app asked for, in order, and reads back what it changed.
     pub fn apply(&mut self, app: &mut App<'_>) {
         for effect in std::mem::take(&mut app.effects) {
+            let opened = matches!(effect, Effect::Opened(_));
             match effect {
                 Effect::SaveNote {
                     entry,
@@ -62,6 +64,15 @@ impl UserData {
                         },
                     );
                 }
+                Effect::Opened(entry) => {
+                    // History is a convenience: a failure to keep it is not worth a word.
+                    if let Some(store) = self.store() {
+                        let id = app.catalogue.id(entry).to_string();
+                        if store.record_opened(entry.kind.name(), &id).is_err() {
+                            continue;
+                        }
+                    }
+                }
                 Effect::ToggleBookmark(entry) => {
                     let Some(store) = self.store() else {
                         app.notice = Some(match &self.path {
@@ -77,6 +88,10 @@ impl UserData {
                         Err(e) => e.to_string(),
                     });
                 }
+            }
+            if opened {
+                self.read_recent(app);
+                continue;
             }
             self.read_bookmarks(app);
             self.read_notes(app);
@@ -124,6 +139,19 @@ impl UserData {
                 );
             }
             Err(e) => app.notice = Some(e.to_string()),
+        }
+    }
+
+    /// The entries opened most recently that the catalogue has, newest first.
+    fn read_recent(&self, app: &mut App<'_>) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        if let Ok(list) = store.recent() {
+            app.recent = list
+                .iter()
+                .filter_map(|(kind, id)| Kind::named(kind).and_then(|k| app.catalogue.find(k, id)))
+                .collect();
         }
     }
 

@@ -932,3 +932,24 @@ fn a_saved_note_is_found_by_search_with_its_entry() {
     assert_eq!(s.app.catalogue.id(s.app.rows[0].entry), "BL40", "{screen}");
     assert!(screen.contains("~ your note: my te"), "{screen}");
 }
+
+#[test]
+fn shift_h_lists_the_entries_opened_most_recently() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::with_home(80, 24, home.path());
+    s.press("bl40<Enter><Esc>/<Ctrl-u>sciatica<Enter><Esc>/<Ctrl-u>bl40<Enter>");
+    let mut again = Session::with_home(80, 24, home.path());
+    again.press("<Esc>H");
+    let listed: Vec<String> = again
+        .app
+        .rows
+        .iter()
+        .map(|h| again.app.catalogue.id(h.entry).to_string())
+        .collect();
+    assert_eq!(
+        listed,
+        ["BL40", "sciatica"],
+        "newest first, each once; typed queries are not kept"
+    );
+    assert!(again.screen().contains("Recently opened"));
+}

@@ -93,6 +93,8 @@ pub enum Action {
     ToggleBookmark,
     /// Browse the starred entries.
     BrowseBookmarks,
+    /// Browse the entries opened most recently.
+    BrowseRecent,
     /// Open the note editor on the shown entry.
     EditNote,
     /// Save the note being edited.

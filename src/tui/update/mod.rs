@@ -215,6 +215,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::BrowseRegions => browse(app, ListSource::Regions),
         Action::BrowseCategories => browse(app, ListSource::Categories),
         Action::BrowseBookmarks => browse(app, ListSource::Bookmarks),
+        Action::BrowseRecent => browse(app, ListSource::Recent),
         Action::EditNote => {
             if let Some(entry) = app.shown() {
                 let kept = app.notes.get(&entry);

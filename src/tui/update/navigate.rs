@@ -21,6 +21,7 @@ pub(super) fn open(app: &mut App<'_>) {
     let Some(target) = target else {
         return;
     };
+    app.effects.push(super::super::app::Effect::Opened(target));
     match target.kind {
         Kind::Channel => {
             let from = app.shown();
