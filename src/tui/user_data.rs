@@ -13,17 +13,26 @@ use crate::store::{Saved, Store};
 pub struct UserData {
     path: Option<PathBuf>,
     store: Option<Store>,
+    /// Why the database could not be opened, said again when a change is asked for.
+    failure: Option<String>,
 }
 
 impl UserData {
     /// The database at `path` (none when the user turned it off); reads the bookmarks into
     /// the app. An existing file is opened now; a missing one is created by the first change.
     pub fn open(path: Option<PathBuf>, app: &mut App<'_>) -> UserData {
-        let mut data = UserData { path, store: None };
+        let mut data = UserData {
+            path,
+            store: None,
+            failure: None,
+        };
         if let Some(path) = &data.path {
             match Store::open_existing(path) {
                 Ok(store) => data.store = store,
-                Err(e) => app.notice = Some(format!("{e}; the reference works without it")),
+                Err(e) => {
+                    app.notice = Some(format!("{e}; the reference works without it"));
+                    data.failure = Some(e.to_string());
+                }
             }
         }
         data.read_bookmarks(app);
@@ -46,7 +55,10 @@ impl UserData {
                         app.drafts.insert(entry, text);
                         app.notice = Some(match &self.path {
                             None => "ACUREF_HOME is empty: notes cannot be kept (your draft is kept until acuref ends)".to_string(),
-                            Some(_) => "the user database cannot be opened; your draft is kept until acuref ends".to_string(),
+                            Some(_) => format!(
+                                "{}; your draft is kept until acuref ends",
+                                self.failure.as_deref().unwrap_or("the user database cannot be opened")
+                            ),
                         });
                         continue;
                     };
@@ -77,7 +89,9 @@ impl UserData {
                     let Some(store) = self.store() else {
                         app.notice = Some(match &self.path {
                             None => "ACUREF_HOME is empty: bookmarks cannot be kept".to_string(),
-                            Some(_) => "the user database cannot be opened".to_string(),
+                            Some(_) => self.failure.clone().unwrap_or_else(|| {
+                                "the user database cannot be opened".to_string()
+                            }),
                         });
                         continue;
                     };
@@ -107,7 +121,10 @@ impl UserData {
         if self.store.is_none()
             && let Some(path) = &self.path
         {
-            self.store = Store::open(path).ok();
+            match Store::open(path) {
+                Ok(store) => self.store = Some(store),
+                Err(e) => self.failure = Some(e.to_string()),
+            }
         }
         self.store.as_mut()
     }

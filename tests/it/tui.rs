@@ -953,3 +953,27 @@ fn shift_h_lists_the_entries_opened_most_recently() {
     );
     assert!(again.screen().contains("Recently opened"));
 }
+
+#[test]
+fn a_damaged_database_is_said_and_the_reference_works_on() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(acuref::store::FILE_NAME);
+    std::fs::write(&file, "not a database at all").unwrap();
+    let mut s = Session::with_home(100, 30, home.path());
+    assert!(
+        s.screen().contains("damaged or not a database"),
+        "{}",
+        s.screen()
+    );
+    s.press("bl40<Esc>b");
+    let screen = s.screen();
+    assert!(
+        screen.contains("damaged or not a database"),
+        "the star says why:\n{screen}"
+    );
+    assert!(screen.contains("BL40 Weizhong"), "the reference works on");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "not a database at all"
+    );
+}
