@@ -420,3 +420,31 @@ fn a_protocol_is_built_shown_with_its_cautions_and_verdicts_and_exported() {
         .success()
         .stdout("");
 }
+
+#[test]
+fn paths_names_the_user_database_and_its_daily_copies() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(FILE_NAME).display().to_string();
+    let paths = |at: &std::path::Path| {
+        String::from_utf8(acuref_at(at).arg("paths").output().unwrap().stdout).unwrap()
+    };
+    let before = paths(home.path());
+    assert!(
+        before.contains(&format!("user database:  {file} (not created yet")),
+        "{before}"
+    );
+    acuref_at(home.path())
+        .args(["bookmark", "add", "BL40"])
+        .assert()
+        .success();
+    let after = paths(home.path());
+    assert!(
+        after.contains(&format!("user database:  {file} (in use; a copy a day")),
+        "{after}"
+    );
+    let off = String::from_utf8(acuref().arg("paths").output().unwrap().stdout).unwrap();
+    assert!(
+        off.contains("user database:  none (ACUREF_HOME is empty)"),
+        "{off}"
+    );
+}
