@@ -1,7 +1,7 @@
 //! Every link of an entry, in both directions, grouped by how the target relates to it: what
 //! the detail pane, the card and `acuref links` list.
 
-use super::{Catalogue, EntryRef, Kind, Ref};
+use super::{Catalogue, Citation, EntryRef, Kind, Ref};
 
 impl Catalogue {
     /// What a point's category concerns there, without the category's name ("of the Kidney
@@ -161,14 +161,6 @@ impl Catalogue {
                 for r in &p.regions {
                     add(Relation::Region, Kind::Region, pos(Kind::Region, r), None);
                 }
-                for s in &p.sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
-                }
             }
             Kind::Condition => {
                 let c = &self.conditions[i];
@@ -197,14 +189,6 @@ impl Catalogue {
                     };
                     add(Relation::Evidence, Kind::Source, source, detail);
                 }
-                for s in &c.sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
-                }
             }
             Kind::Technique => {
                 let t = &self.techniques[i];
@@ -222,14 +206,6 @@ impl Catalogue {
                 for &c in &b.technique_conditions[i] {
                     add(Relation::UsedFor, Kind::Condition, c, None);
                 }
-                for s in &t.sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
-                }
             }
             Kind::Contraindication => {
                 for (target, rules) in self.covered_by(i) {
@@ -239,14 +215,6 @@ impl Catalogue {
                         .collect::<Vec<_>>()
                         .join("; ");
                     add(Relation::Restricts, target.kind, target.index, Some(detail));
-                }
-                for s in &self.contraindications[i].sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
                 }
             }
             Kind::Channel => {
@@ -282,14 +250,6 @@ impl Catalogue {
                         add(Relation::Course, Kind::Point, p, Some(label));
                     }
                 }
-                for s in &ch.sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
-                }
             }
             Kind::Region => {
                 for &p in &b.region_points[i] {
@@ -305,26 +265,10 @@ impl Catalogue {
                         .and_then(|pc| self.category_concerns(pc));
                     add(Relation::Point, Kind::Point, p, detail);
                 }
-                for s in &self.categories[i].sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
-                }
             }
             Kind::RedFlag => {
                 for &c in &b.red_flag_conditions[i] {
                     add(Relation::FlagOf, Kind::Condition, c, None);
-                }
-                for s in &self.red_flags[i].sources {
-                    add(
-                        Relation::Source,
-                        Kind::Source,
-                        pos(Kind::Source, &s.source),
-                        s.locator.clone(),
-                    );
                 }
             }
             Kind::Source => {
@@ -333,6 +277,30 @@ impl Catalogue {
                 }
             }
         }
+        // Every kind lists the works it cites last, each with where in the work.
+        for s in self.own_sources(entry) {
+            add(
+                Relation::Source,
+                Kind::Source,
+                pos(Kind::Source, &s.source),
+                s.locator.clone(),
+            );
+        }
         out
+    }
+
+    /// The works an entry cites itself (a contraindication's rules cite theirs in the rule).
+    fn own_sources(&self, entry: EntryRef) -> &[Citation] {
+        let i = entry.index;
+        match entry.kind {
+            Kind::Point => &self.points[i].sources,
+            Kind::Condition => &self.conditions[i].sources,
+            Kind::Technique => &self.techniques[i].sources,
+            Kind::Contraindication => &self.contraindications[i].sources,
+            Kind::Channel => &self.channels[i].sources,
+            Kind::Category => &self.categories[i].sources,
+            Kind::RedFlag => &self.red_flags[i].sources,
+            Kind::Region | Kind::Source => &[],
+        }
     }
 }

@@ -158,17 +158,13 @@ impl Entry for Contraindication {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self
-            .sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect();
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(Citation::link).collect();
         for rule in &self.rules {
             links.extend(rule.points.iter().map(|p| (Kind::Point, p)));
             links.extend(rule.regions.iter().map(|r| (Kind::Region, r)));
             links.extend(rule.techniques.iter().map(|t| (Kind::Technique, t)));
             links.extend(rule.categories.iter().map(|c| (Kind::Category, c)));
-            links.extend(rule.sources.iter().map(|s| (Kind::Source, &s.source)));
+            links.extend(rule.sources.iter().map(Citation::link));
         }
         links
     }

@@ -105,17 +105,13 @@ impl Entry for Condition {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self
-            .sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect();
-        links.extend(self.evidence.iter().map(|s| (Kind::Source, &s.source)));
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(Citation::link).collect();
+        links.extend(self.evidence.iter().map(Citation::link));
         links.extend(self.techniques.iter().map(|t| (Kind::Technique, t)));
         links.extend(self.red_flags.iter().map(|r| (Kind::RedFlag, r)));
         for p in &self.points {
             links.push((Kind::Point, &p.point));
-            links.extend(p.source.iter().map(|s| (Kind::Source, &s.source)));
+            links.extend(p.source.iter().map(Citation::link));
         }
         links
     }
@@ -127,11 +123,7 @@ impl Entry for Technique {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self
-            .sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect();
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(Citation::link).collect();
         links.extend(self.points.iter().map(|p| (Kind::Point, p)));
         links
     }
@@ -157,9 +149,6 @@ impl Entry for RedFlag {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        self.sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect()
+        self.sources.iter().map(Citation::link).collect()
     }
 }

@@ -50,10 +50,7 @@ impl Entry for Category {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        self.sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect()
+        self.sources.iter().map(Citation::link).collect()
     }
 }
 
@@ -129,11 +126,7 @@ impl Entry for Point {
         &self.code
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self
-            .sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect();
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(Citation::link).collect();
         links.extend(self.regions.iter().map(|r| (Kind::Region, r)));
         links.extend(self.channel.iter().map(|c| (Kind::Channel, c)));
         for c in &self.categories {

@@ -158,6 +158,11 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// The link the citation writes: to its source (what `Entry::links` lists).
+    pub fn link(&self) -> (Kind, &Ref) {
+        (Kind::Source, &self.source)
+    }
+
     /// A citation built in code (tests, synthetic catalogues), without a locator.
     pub fn new(source: impl Into<String>) -> Self {
         Citation {

@@ -77,11 +77,7 @@ impl Entry for Channel {
         &self.id
     }
     fn links(&self) -> Vec<(Kind, &Ref)> {
-        let mut links: Vec<(Kind, &Ref)> = self
-            .sources
-            .iter()
-            .map(|s| (Kind::Source, &s.source))
-            .collect();
+        let mut links: Vec<(Kind, &Ref)> = self.sources.iter().map(Citation::link).collect();
         links.extend(self.paired_with.iter().map(|c| (Kind::Channel, c)));
         links.extend(self.coupled_with.iter().map(|c| (Kind::Channel, c)));
         links.extend(self.confluent_point.iter().map(|p| (Kind::Point, p)));
