@@ -173,8 +173,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 diagnostic(&note);
             }
             let others = alternatives(hits);
-            let starred = user::is_bookmarked(cx, cx.database, first.entry);
-            let note = notes::note_of(cx, cx.database, first.entry);
+            let (starred, note) = user::kept_on(cx, cx.database, first.entry);
             if *json {
                 let mut shown = json::show(c, first, &others, patient);
                 shown["bookmarked"] = serde_json::Value::Bool(starred);

@@ -185,16 +185,3 @@ pub(super) fn all_notes(cx: &Context<'_>, database: Option<&Path>) -> Vec<(Entry
         })
         .collect()
 }
-
-/// The user's note on an entry, for `show` (none without a database).
-pub(super) fn note_of(
-    cx: &Context<'_>,
-    database: Option<&Path>,
-    entry: EntryRef,
-) -> Option<String> {
-    let store = Store::open_existing(database?).ok()??;
-    store
-        .note(entry.kind.name(), cx.c.id(entry))
-        .ok()?
-        .map(|n| n.text)
-}

@@ -229,28 +229,29 @@ pub(super) fn import(database: Option<&Path>, file: &Path, out: &mut impl Write)
     }
 }
 
-/// Whether an entry is starred, for `show`: false when there is no database yet; a database
-/// that cannot be read is said once on stderr, and the card is shown anyway.
-pub(super) fn is_bookmarked(cx: &Context<'_>, database: Option<&Path>, entry: EntryRef) -> bool {
+/// What the user keeps on an entry, for `show`: whether it is starred and its note, read
+/// with one opening of the database. Nothing without a database yet; a database that cannot
+/// be read is said once on stderr, and the card is shown anyway.
+pub(super) fn kept_on(
+    cx: &Context<'_>,
+    database: Option<&Path>,
+    entry: EntryRef,
+) -> (bool, Option<String>) {
     let Some(database) = database else {
-        return false;
+        return (false, None);
     };
-    match Store::open_existing(database) {
-        Ok(Some(store)) => match store.bookmarks() {
-            Ok(list) => list
-                .iter()
-                .any(|b| b.kind == entry.kind.name() && b.id == cx.c.id(entry)),
-            Err(e) => {
-                diagnostic(&format!("{e}; the reference works without it"));
-                false
-            }
-        },
-        Ok(None) => false,
-        Err(e) => {
-            diagnostic(&format!("{e}; the reference works without it"));
-            false
-        }
-    }
+    let (kind, id) = (entry.kind.name(), cx.c.id(entry));
+    let read = Store::open_existing(database).and_then(|store| match store {
+        Some(store) => Ok((
+            store.is_bookmarked(kind, id)?,
+            store.note(kind, id)?.map(|n| n.text),
+        )),
+        None => Ok((false, None)),
+    });
+    read.unwrap_or_else(|e| {
+        diagnostic(&format!("{e}; the reference works without it"));
+        (false, None)
+    })
 }
 
 /// The entry an id names: an id or a code in any spelling, never a fuzzy guess (a write must

@@ -36,6 +36,19 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(fail)
     }
 
+    /// Whether an entry is starred.
+    pub fn is_bookmarked(&self, kind: &str, id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM bookmark WHERE kind = ?1 AND id = ?2",
+                params![kind, id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+
     /// Stars an entry; returns whether it was new.
     pub fn add_bookmark(&mut self, kind: &str, id: &str) -> Result<bool, StoreError> {
         self.act(|tx| {
