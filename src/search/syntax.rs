@@ -49,14 +49,13 @@ impl Syntax {
             if token.is_empty() {
                 continue;
             }
-            let body = |t: &str| fold(t);
             if let Some(rest) = token.strip_prefix('!').filter(|r| !r.is_empty()) {
                 let rest = rest.trim_start_matches('\'');
                 if !rest.is_empty() {
-                    syntax.not.push(body(rest));
+                    syntax.not.push(fold(rest));
                 }
             } else if let Some(rest) = token.strip_prefix('\'').filter(|r| !r.is_empty()) {
-                syntax.exact.push(body(rest));
+                syntax.exact.push(fold(rest));
                 plain.push(rest);
             } else if let Some(rest) = token.strip_prefix('^').filter(|r| !r.is_empty()) {
                 let rest = rest
@@ -64,12 +63,12 @@ impl Syntax {
                     .filter(|r| !r.is_empty())
                     .unwrap_or(rest);
                 if token.len() > rest.len() + 1 {
-                    syntax.suffix.push(body(rest));
+                    syntax.suffix.push(fold(rest));
                 }
-                syntax.prefix.push(body(rest));
+                syntax.prefix.push(fold(rest));
                 plain.push(rest);
             } else if let Some(rest) = token.strip_suffix('$').filter(|r| !r.is_empty()) {
-                syntax.suffix.push(body(rest));
+                syntax.suffix.push(fold(rest));
                 plain.push(rest);
             } else {
                 plain.push(token);

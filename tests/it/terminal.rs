@@ -18,6 +18,27 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A tmux server of its own (named after `session` and this process) running `command` in
+    /// a 100x30 window.
+    fn start(session: &'static str, command: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("acuref-{session}-{}", std::process::id()),
+            session,
+        };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            command,
+        ]);
+        tmux
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .arg("-L")
@@ -73,23 +94,11 @@ impl Drop for Tmux {
 
 #[test]
 fn a_newcomers_first_question_mark_opens_the_help() {
-    let tmux = Tmux {
-        socket: format!("acuref-help-{}", std::process::id()),
-        session: "help",
-    };
     let binary = env!("CARGO_BIN_EXE_acuref");
-    let command = format!("ACUREF_USER_DIR= ACUREF_HOME= TERM=xterm-256color {binary}");
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        tmux.session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    let tmux = Tmux::start(
+        "help",
+        &format!("ACUREF_USER_DIR= ACUREF_HOME= TERM=xterm-256color {binary}"),
+    );
     tmux.wait_for("type a code, name, hanzi or condition");
     tmux.keys(&["?"]);
     tmux.wait_for_all(&["Keys", "Search mode (typing)"]);
@@ -118,25 +127,11 @@ fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
         .collect();
     let presses = presses_to_link(&c, condition, 100, 30);
 
-    let tmux = Tmux {
-        socket: format!("acuref-test-{}", std::process::id()),
-        session: "e2e",
-    };
     let binary = env!("CARGO_BIN_EXE_acuref");
     let command = format!(
         "printf 'before acuref\\n'; ACUREF_USER_DIR= ACUREF_HOME= TERM=xterm-256color {binary}; echo \"acuref exited with $?\"; sleep 60"
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        tmux.session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    let tmux = Tmux::start("e2e", &command);
 
     tmux.wait_for("type a code, name, hanzi or condition");
     tmux.type_text("ling gu");
