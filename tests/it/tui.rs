@@ -977,3 +977,15 @@ fn a_damaged_database_is_said_and_the_reference_works_on() {
         "not a database at all"
     );
 }
+
+#[test]
+fn empty_bookmarks_and_history_say_how_to_fill_them_even_with_a_query_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::with_home(40, 12, home.path());
+    s.press("bl40<Esc>B");
+    let screen = s.screen();
+    assert!(screen.contains("Nothing starred yet: b"), "{screen}");
+    assert!(!screen.contains("No match"), "{screen}");
+    s.press("H");
+    assert!(s.screen().contains("Nothing opened yet"), "{}", s.screen());
+}

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
 use super::super::app::{App, Focus, ListSource};
+use super::super::keymap::{Action, Scope, first_key};
 use crate::catalogue::{EntryRef, Kind};
 use crate::entry_view::{Mark, mark};
 use crate::search::Hit;
@@ -171,10 +172,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     }
     frame.render_stateful_widget(list, area, &mut state);
     if empty && area.height > 2 && area.width > 2 {
-        let notice = if app.view.query.trim().is_empty() {
-            "Nothing here."
-        } else {
-            "No match. Try a code (bl40), a pinyin or English name, or fewer letters."
+        let key = |action| first_key(Scope::Browse, action).unwrap_or_default();
+        let notice = match app.view.source {
+            ListSource::Search if !app.view.query.trim().is_empty() => {
+                "No match. Try a code (bl40), a pinyin or English name, or fewer letters.".into()
+            }
+            ListSource::Bookmarks => format!(
+                "Nothing starred yet: {} stars the entry shown.",
+                key(Action::ToggleBookmark)
+            ),
+            ListSource::Recent => format!(
+                "Nothing opened yet: the entries you open ({}) are listed here.",
+                key(Action::Open)
+            ),
+            _ => "Nothing here.".to_string(),
         };
         // Wrapped to the pane, so a narrow list still shows the whole hint.
         frame.render_widget(
