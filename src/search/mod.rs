@@ -18,6 +18,8 @@ mod fields;
 mod filter;
 mod find;
 mod fold;
+
+pub(crate) use fold::fold;
 mod notes;
 mod relaxed;
 mod score;

@@ -11,6 +11,8 @@ pub type ProtocolPoints = Vec<(String, Option<String>)>;
 /// A protocol.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Protocol {
+    /// Its row id: stable while it exists, whatever else is made or deleted.
+    pub seq: i64,
     /// Its name, unique.
     pub name: String,
     /// Its points in order: the point's code and the note on it there.
@@ -77,7 +79,11 @@ impl Store {
                     .map_err(fail)?
                     .collect::<Result<_, _>>()
                     .map_err(fail)?;
-                Ok(Protocol { name, points: list })
+                Ok(Protocol {
+                    seq,
+                    name,
+                    points: list,
+                })
             })
             .collect()
     }
@@ -163,6 +169,124 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Removes the point at `nth` place (from 0, in order) of a protocol and returns it with
+    /// its note; none when the protocol has fewer points.
+    pub fn take_from_protocol(
+        &mut self,
+        name: &str,
+        nth: usize,
+    ) -> Result<Option<(String, Option<String>)>, ProtocolError> {
+        let taken = self.act(|tx| {
+            let Some(seq) = protocol_seq(tx, name)? else {
+                return Ok(None);
+            };
+            let row: Option<(i64, String, Option<String>)> = tx
+                .query_row(
+                    "SELECT position, point, note FROM protocol_point WHERE protocol = ?1
+                     ORDER BY position LIMIT 1 OFFSET ?2",
+                    params![seq, nth as i64],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            if let Some((position, _, _)) = &row {
+                tx.execute(
+                    "DELETE FROM protocol_point WHERE protocol = ?1 AND position = ?2",
+                    params![seq, position],
+                )?;
+            }
+            Ok(Some(row.map(|(_, point, note)| (point, note))))
+        })?;
+        taken.ok_or_else(|| ProtocolError::Missing(name.to_string()))
+    }
+
+    /// Puts a point back at `nth` place (from 0) of a protocol, the points from there on
+    /// moving down one; past the end, it goes last.
+    pub fn put_in_protocol(
+        &mut self,
+        name: &str,
+        nth: usize,
+        point: &str,
+        note: Option<&str>,
+    ) -> Result<(), ProtocolError> {
+        let put = self.act(|tx| {
+            let Some(seq) = protocol_seq(tx, name)? else {
+                return Ok(false);
+            };
+            let at: Option<i64> = tx
+                .query_row(
+                    "SELECT position FROM protocol_point WHERE protocol = ?1
+                     ORDER BY position LIMIT 1 OFFSET ?2",
+                    params![seq, nth as i64],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let position = match at {
+                Some(at) => {
+                    // Two steps, so no two rows hold one position in between.
+                    tx.execute(
+                        "UPDATE protocol_point SET position = -position - 2
+                         WHERE protocol = ?1 AND position >= ?2",
+                        params![seq, at],
+                    )?;
+                    tx.execute(
+                        "UPDATE protocol_point SET position = -position - 1
+                         WHERE protocol = ?1 AND position < 0",
+                        params![seq],
+                    )?;
+                    at
+                }
+                None => tx.query_row(
+                    "SELECT coalesce(max(position), -1) + 1 FROM protocol_point WHERE protocol = ?1",
+                    [seq],
+                    |r| r.get(0),
+                )?,
+            };
+            tx.execute(
+                "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
+                params![seq, position, point, note],
+            )?;
+            Ok(true)
+        })?;
+        if put {
+            Ok(())
+        } else {
+            Err(ProtocolError::Missing(name.to_string()))
+        }
+    }
+
+    /// Makes a protocol with these points and the notes on them, in one write (a deleted
+    /// protocol put back, or a new one made with its first point).
+    pub fn put_protocol(
+        &mut self,
+        name: &str,
+        points: &ProtocolPoints,
+    ) -> Result<(), ProtocolError> {
+        let made = self.act(|tx| {
+            if protocol_seq(tx, name)?.is_some() {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
+                params![name, now()],
+            )?;
+            let seq = tx.last_insert_rowid();
+            for (position, (point, note)) in points.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
+                    params![seq, position as i64, point, note],
+                )?;
+            }
+            Ok(true)
+        })?;
+        if made {
+            Ok(())
+        } else {
+            Err(ProtocolError::Exists(name.to_string()))
+        }
+    }
+}
+
 /// The row id of the protocol with this name.
 fn protocol_seq(tx: &rusqlite::Transaction<'_>, name: &str) -> rusqlite::Result<Option<i64>> {
     tx.query_row("SELECT seq FROM protocol WHERE name = ?1", [name], |r| {
@@ -203,6 +327,24 @@ mod tests {
         );
         assert!(store.remove_from_protocol("sciatica", "BL40").unwrap());
         assert!(!store.remove_from_protocol("sciatica", "BL40").unwrap());
+        let taken = store.take_from_protocol("sciatica", 0).unwrap();
+        assert_eq!(taken, Some(("GB30".to_string(), None)));
+        assert_eq!(store.take_from_protocol("sciatica", 5).unwrap(), None);
+        store
+            .put_in_protocol("sciatica", 0, "GB30", Some("first"))
+            .unwrap();
+        store.put_in_protocol("sciatica", 9, "BL23", None).unwrap();
+        let kept = store.protocols().unwrap().remove(0);
+        let codes: Vec<&str> = kept.points.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(codes, ["GB30", "BL60", "BL23"], "put back where it was");
+        assert_eq!(kept.points[0].1.as_deref(), Some("first"));
+        store.delete_protocol("sciatica").unwrap();
+        store.put_protocol(&kept.name, &kept.points).unwrap();
+        assert!(matches!(
+            store.put_protocol(&kept.name, &kept.points),
+            Err(ProtocolError::Exists(_))
+        ));
+        assert_eq!(store.protocols().unwrap()[0].points, kept.points);
         store.delete_protocol("sciatica").unwrap();
         assert!(store.protocols().unwrap().is_empty());
         let orphans: i64 = store

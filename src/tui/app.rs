@@ -2,10 +2,13 @@
 
 use crate::catalogue::cautions::{Patient, verdict_level};
 use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link};
-use crate::entry_view::{EntryView, entry_view};
+use crate::entry_view::{EntryView, entry_view, protocol_view};
 use crate::search::{Hit, SearchIndex};
 
+use super::chooser::Chooser;
+pub use super::effect::{Effect, Question, Undo};
 use super::theme::Theme;
+use crate::store::Protocol;
 
 /// Whether typing edits the query or moves around.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +21,10 @@ pub enum Mode {
     Patient,
     /// The note editor is open: keys edit the note.
     Note,
+    /// The protocol chooser is open: keys pick or name the protocol to add a point to.
+    Chooser,
+    /// A question is asked before a deletion: y or n.
+    Confirm,
 }
 
 /// The note editor: the text being written on an entry, and the revision it started from
@@ -82,6 +89,10 @@ pub enum ListSource {
     Recent,
     /// A contraindication, then every point and technique its rules cover, strictest first.
     Covered(usize),
+    /// The user's protocols, in the order they were made (the rows are `App::protocols`).
+    Protocols,
+    /// One protocol's points in order (the protocol's row id).
+    ProtocolPoints(i64),
 }
 
 /// Which pane has the keyboard.
@@ -200,25 +211,14 @@ pub struct App<'a> {
     pub editor: Option<NoteEditor>,
     /// Notes written but not saved, by entry: `n` reopens them. In memory only.
     pub drafts: std::collections::HashMap<EntryRef, String>,
-}
-
-/// A change to the user's database that an action asked for. Actions stay pure: the event
-/// loop makes the change and sets what it read back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Star the entry, or remove its star.
-    ToggleBookmark(EntryRef),
-    /// Remember that the entry was opened.
-    Opened(EntryRef),
-    /// Save a note on the entry, based on the revision the editor started from.
-    SaveNote {
-        /// The entry.
-        entry: EntryRef,
-        /// The text.
-        text: String,
-        /// The revision the editor started from.
-        based_on: Option<i64>,
-    },
+    /// The user's protocols, in the order they were made (as the user database has them).
+    pub protocols: Vec<Protocol>,
+    /// The protocol chooser, while it is open.
+    pub chooser: Option<Chooser>,
+    /// The deletion waiting for a yes, while the question is asked.
+    pub question: Option<Question>,
+    /// What deletions took, most recent last: `u` puts the last back. In memory only.
+    pub undo: Vec<Undo>,
 }
 
 impl<'a> App<'a> {
@@ -255,6 +255,10 @@ impl<'a> App<'a> {
             note_index: crate::search::NoteIndex::default(),
             editor: None,
             drafts: std::collections::HashMap::new(),
+            protocols: Vec::new(),
+            chooser: None,
+            question: None,
+            undo: Vec::new(),
         };
         app.refresh();
         app
@@ -264,17 +268,22 @@ impl<'a> App<'a> {
     pub fn refresh(&mut self) {
         self.search_note = None;
         self.rows = self.list_rows();
-        self.view.selected = self.view.selected.min(self.rows.len().saturating_sub(1));
+        self.view.selected = self.view.selected.min(self.row_count().saturating_sub(1));
         self.refresh_links();
     }
 
     /// Rebuilds what the shown entry displays and its links (the list is unchanged).
     pub(crate) fn refresh_links(&mut self) {
-        self.shown_view = self.shown().map(|e| {
-            let mut view = entry_view(self.catalogue, e, &self.patient);
-            view.note = self.notes.get(&e).map(|n| n.text.clone());
-            view
-        });
+        self.shown_view = match self.shown() {
+            Some(e) => {
+                let mut view = entry_view(self.catalogue, e, &self.patient);
+                view.note = self.notes.get(&e).map(|n| n.text.clone());
+                Some(view)
+            }
+            None => self
+                .selected_protocol()
+                .map(|p| protocol_view(self.catalogue, &p.name, &p.points, &self.patient)),
+        };
         self.links = self
             .shown_view
             .as_ref()
@@ -319,6 +328,17 @@ impl<'a> App<'a> {
                 Kind::Point,
                 &mut c.backlinks.region_points[r].iter().copied(),
             ),
+            ListSource::Protocols => Vec::new(),
+            ListSource::ProtocolPoints(seq) => self
+                .protocol(seq)
+                .map(|p| {
+                    p.points
+                        .iter()
+                        .filter_map(|(code, _)| c.find(Kind::Point, code))
+                        .map(Hit::plain)
+                        .collect()
+                })
+                .unwrap_or_default(),
             ListSource::Covered(ci) => {
                 let mut covered: Vec<(Level, EntryRef)> = c
                     .covered_by(ci)
@@ -343,6 +363,45 @@ impl<'a> App<'a> {
                     .collect()
             }
         }
+    }
+
+    /// How many rows the list has (the protocols, in the Protocols browser).
+    pub fn row_count(&self) -> usize {
+        match self.view.source {
+            ListSource::Protocols => self.protocols.len(),
+            _ => self.rows.len(),
+        }
+    }
+
+    /// The protocol with this row id.
+    pub fn protocol(&self, seq: i64) -> Option<&Protocol> {
+        self.protocols.iter().find(|p| p.seq == seq)
+    }
+
+    /// The protocol selected in the Protocols browser, when no link was followed from it.
+    pub fn selected_protocol(&self) -> Option<&Protocol> {
+        match self.view.source {
+            ListSource::Protocols if self.view.pinned.is_none() => {
+                self.protocols.get(self.view.selected)
+            }
+            _ => None,
+        }
+    }
+
+    /// In a protocol's point list, the selected row's place in the protocol (orphaned points
+    /// counted, as the database numbers them) and the note on it there.
+    pub fn protocol_place(&self, row: usize) -> Option<(usize, Option<&str>)> {
+        let ListSource::ProtocolPoints(seq) = self.view.source else {
+            return None;
+        };
+        let c = self.catalogue;
+        self.protocol(seq)?
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(_, (code, _))| c.find(Kind::Point, code).is_some())
+            .nth(row)
+            .map(|(nth, (_, note))| (nth, note.as_deref()))
     }
 
     /// The entry the detail pane shows: a followed link, or the selected row.
@@ -374,6 +433,11 @@ impl<'a> App<'a> {
             ListSource::Recent => "Recently opened".to_string(),
             ListSource::CategoryPoints(k) => c.categories[k].name.clone(),
             ListSource::Covered(ci) => format!("Covered by: {}", c.contraindications[ci].name),
+            ListSource::Protocols => "Protocols".to_string(),
+            ListSource::ProtocolPoints(seq) => match self.protocol(seq) {
+                Some(p) => format!("Protocol: {}", crate::text::escape_controls(&p.name)),
+                None => "Protocol (deleted)".to_string(),
+            },
         }
     }
 }

@@ -3,6 +3,8 @@
 //! bytes into keys.
 
 pub mod app;
+pub mod chooser;
+pub mod effect;
 mod input;
 pub mod keymap;
 pub mod layout;

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::app::{App, Effect, KeptNote, ListSource};
+use super::app::{App, Effect, KeptNote, ListSource, Undo};
 use crate::catalogue::Kind;
-use crate::store::{Saved, Store};
+use crate::store::{ProtocolError, Saved, Store};
 
 /// The database, opened when first needed.
 #[derive(Debug)]
@@ -38,81 +38,66 @@ impl UserData {
         data.read_bookmarks(app);
         data.read_notes(app);
         data.read_recent(app);
+        data.read_protocols(app);
+        app.refresh();
         data
     }
 
     /// Makes every change the app asked for, in order, and reads back what it changed.
     pub fn apply(&mut self, app: &mut App<'_>) {
         for effect in std::mem::take(&mut app.effects) {
-            let opened = matches!(effect, Effect::Opened(_));
-            match effect {
-                Effect::SaveNote {
-                    entry,
-                    text,
-                    based_on,
-                } => {
-                    let Some(store) = self.store() else {
-                        app.drafts.insert(entry, text);
-                        app.notice = Some(match &self.path {
-                            None => "ACUREF_HOME is empty: notes cannot be kept (your draft is kept until acuref ends)".to_string(),
-                            Some(_) => format!(
-                                "{}; your draft is kept until acuref ends",
-                                self.failure.as_deref().unwrap_or("the user database cannot be opened")
-                            ),
-                        });
-                        continue;
-                    };
+            if let Effect::Opened(entry) = effect {
+                // History is a convenience: a failure to keep it is not worth a word.
+                if let Some(store) = self.store() {
                     let id = app.catalogue.id(entry).to_string();
-                    app.notice = Some(
-                        match store.save_note(entry.kind.name(), &id, &text, based_on) {
-                            Ok(Saved::Saved(_)) => format!("saved your note on {id}"),
-                            Ok(Saved::Conflict) => format!(
-                                "another acuref saved a note on {id} first; yours is kept beside it as a conflict copy"
-                            ),
-                            Err(e) => {
-                                app.drafts.insert(entry, text);
-                                format!("{e}; your draft is kept until acuref ends")
-                            }
-                        },
-                    );
-                }
-                Effect::Opened(entry) => {
-                    // History is a convenience: a failure to keep it is not worth a word.
-                    if let Some(store) = self.store() {
-                        let id = app.catalogue.id(entry).to_string();
-                        if store.record_opened(entry.kind.name(), &id).is_err() {
-                            continue;
-                        }
+                    if store.record_opened(entry.kind.name(), &id).is_ok() {
+                        self.read_recent(app);
                     }
                 }
-                Effect::ToggleBookmark(entry) => {
-                    let Some(store) = self.store() else {
-                        app.notice = Some(match &self.path {
-                            None => "ACUREF_HOME is empty: bookmarks cannot be kept".to_string(),
-                            Some(_) => self.failure.clone().unwrap_or_else(|| {
-                                "the user database cannot be opened".to_string()
-                            }),
-                        });
-                        continue;
-                    };
-                    let id = app.catalogue.id(entry).to_string();
-                    app.notice = Some(match store.toggle_bookmark(entry.kind.name(), &id) {
-                        Ok(true) => format!("starred {id} (B lists the starred entries)"),
-                        Ok(false) => format!("unstarred {id}"),
-                        Err(e) => e.to_string(),
-                    });
-                }
-            }
-            if opened {
-                self.read_recent(app);
                 continue;
             }
+            if self.store().is_none() {
+                app.notice = Some(self.unavailable(app, effect));
+                continue;
+            }
+            let store = self.store.as_mut().expect("opened just above");
+            app.notice = Some(change(store, app, effect));
             self.read_bookmarks(app);
             self.read_notes(app);
+            self.read_protocols(app);
             app.refresh_links();
-            if matches!(app.view.source, ListSource::Bookmarks | ListSource::Search) {
+            if matches!(
+                app.view.source,
+                ListSource::Bookmarks
+                    | ListSource::Search
+                    | ListSource::Protocols
+                    | ListSource::ProtocolPoints(_)
+            ) {
                 app.refresh();
             }
+        }
+    }
+
+    /// What the footer says when a change cannot be made for want of a database; a note's
+    /// text and a deletion to undo are kept in memory rather than lost.
+    fn unavailable(&self, app: &mut App<'_>, effect: Effect) -> String {
+        let why = match &self.path {
+            None => "ACUREF_HOME is empty: nothing you make can be kept".to_string(),
+            Some(_) => self
+                .failure
+                .clone()
+                .unwrap_or_else(|| "the user database cannot be opened".to_string()),
+        };
+        match effect {
+            Effect::SaveNote { entry, text, .. } => {
+                app.drafts.insert(entry, text);
+                format!("{why}; your draft is kept until acuref ends")
+            }
+            Effect::Undo(undo) => {
+                app.undo.push(undo);
+                why
+            }
+            _ => why,
         }
     }
 
@@ -159,6 +144,17 @@ impl UserData {
         }
     }
 
+    /// The user's protocols, in the order they were made.
+    fn read_protocols(&self, app: &mut App<'_>) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.protocols() {
+            Ok(list) => app.protocols = list,
+            Err(e) => app.notice = Some(e.to_string()),
+        }
+    }
+
     /// The entries opened most recently that the catalogue has, newest first.
     fn read_recent(&self, app: &mut App<'_>) {
         let Some(store) = &self.store else {
@@ -187,4 +183,167 @@ impl UserData {
             Err(e) => app.notice = Some(e.to_string()),
         }
     }
+}
+
+/// Makes one change and says what it did (or why not); a deletion keeps what it took for
+/// undo.
+fn change(store: &mut Store, app: &mut App<'_>, effect: Effect) -> String {
+    let c = app.catalogue;
+    let id_of = |entry: crate::catalogue::EntryRef| c.id(entry).to_string();
+    let shown = |name: &str| crate::text::escape_controls(name);
+    match effect {
+        Effect::Opened(_) => String::new(),
+        Effect::SaveNote {
+            entry,
+            text,
+            based_on,
+        } => {
+            let id = id_of(entry);
+            match store.save_note(entry.kind.name(), &id, &text, based_on) {
+                Ok(Saved::Saved(_)) => format!("saved your note on {id}"),
+                Ok(Saved::Conflict) => format!(
+                    "another acuref saved a note on {id} first; yours is kept beside it as a conflict copy"
+                ),
+                Err(e) => {
+                    app.drafts.insert(entry, text);
+                    format!("{e}; your draft is kept until acuref ends")
+                }
+            }
+        }
+        Effect::ToggleBookmark(entry) => {
+            let id = id_of(entry);
+            match store.toggle_bookmark(entry.kind.name(), &id) {
+                Ok(true) => format!("starred {id} (B lists the starred entries)"),
+                Ok(false) => format!("unstarred {id}"),
+                Err(e) => e.to_string(),
+            }
+        }
+        Effect::DeleteNote(entry) => {
+            let id = id_of(entry);
+            let kept = match store.note(entry.kind.name(), &id) {
+                Ok(Some(note)) => note.text,
+                Ok(None) => {
+                    return format!("{id} has no note to delete (another acuref deleted it)");
+                }
+                Err(e) => return e.to_string(),
+            };
+            match store.delete_note(entry.kind.name(), &id) {
+                Ok(_) => {
+                    app.undo.push(Undo::Note { entry, text: kept });
+                    format!("deleted your note on {id}: u puts it back (until acuref ends)")
+                }
+                Err(e) => e.to_string(),
+            }
+        }
+        Effect::AddToProtocol {
+            protocol,
+            create,
+            point,
+            note,
+        } => {
+            let code = id_of(point);
+            let first = vec![(code.clone(), note.clone())];
+            let made = create && store.put_protocol(&protocol, &first).is_ok();
+            if made {
+                return format!(
+                    "made the protocol {} with {code} (P lists protocols)",
+                    shown(&protocol)
+                );
+            }
+            // Not new, or another acuref made one of that name first: add to it.
+            match store.add_to_protocol(&protocol, &code, note.as_deref()) {
+                Ok(()) => format!("added {code} to {} (P lists protocols)", shown(&protocol)),
+                Err(e) => e.to_string(),
+            }
+        }
+        Effect::TakeFromProtocol { protocol, nth } => {
+            match store.take_from_protocol(&protocol, nth) {
+                Ok(Some((code, note))) => {
+                    let message = format!(
+                        "took {} out of {}: u puts it back (until acuref ends)",
+                        shown(&code),
+                        shown(&protocol)
+                    );
+                    app.undo.push(Undo::Point {
+                        protocol,
+                        nth,
+                        code,
+                        note,
+                    });
+                    message
+                }
+                Ok(None) => "that point is no longer in the protocol".to_string(),
+                Err(e) => e.to_string(),
+            }
+        }
+        Effect::DeleteProtocol(name) => {
+            let kept = match store.protocols() {
+                Ok(list) => list.into_iter().find(|p| p.name == name),
+                Err(e) => return e.to_string(),
+            };
+            let Some(kept) = kept else {
+                return ProtocolError::Missing(name).to_string();
+            };
+            match store.delete_protocol(&name) {
+                Ok(()) => {
+                    app.undo.push(Undo::Protocol(kept));
+                    format!(
+                        "deleted the protocol {}: u brings it back (until acuref ends)",
+                        shown(&name)
+                    )
+                }
+                Err(e) => e.to_string(),
+            }
+        }
+        Effect::Undo(undo) => put_back(store, app, undo),
+    }
+}
+
+/// Puts back what a deletion took; what cannot be put back stays to be tried again.
+fn put_back(store: &mut Store, app: &mut App<'_>, undo: Undo) -> String {
+    let shown = |name: &str| crate::text::escape_controls(name);
+    let done = match &undo {
+        Undo::Note { entry, text } => {
+            let id = app.catalogue.id(*entry).to_string();
+            store
+                .save_note(entry.kind.name(), &id, text, None)
+                .map(|saved| match saved {
+                    Saved::Saved(_) => format!("put back your note on {id}"),
+                    Saved::Conflict => format!(
+                        "{id} has a new note; the one you deleted is kept beside it as a conflict copy"
+                    ),
+                })
+                .map_err(|e| e.to_string())
+        }
+        Undo::Point {
+            protocol,
+            nth,
+            code,
+            note,
+        } => store
+            .put_in_protocol(protocol, *nth, code, note.as_deref())
+            .map(|()| format!("put {} back in {}", shown(code), shown(protocol)))
+            .map_err(|e| e.to_string()),
+        Undo::Protocol(p) => {
+            let again = format!("{} (restored)", p.name);
+            match store.put_protocol(&p.name, &p.points) {
+                Ok(()) => Ok(format!("put back the protocol {}", shown(&p.name))),
+                Err(ProtocolError::Exists(_)) => store
+                    .put_protocol(&again, &p.points)
+                    .map(|()| {
+                        format!(
+                            "a protocol named {} was made meanwhile; yours is back as {}",
+                            shown(&p.name),
+                            shown(&again)
+                        )
+                    })
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    };
+    done.unwrap_or_else(|why| {
+        app.undo.push(undo);
+        format!("{why}; u tries again")
+    })
 }

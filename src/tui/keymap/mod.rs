@@ -101,6 +101,25 @@ pub enum Action {
     SaveNote,
     /// Close the note editor without saving (the draft is kept until acuref ends).
     CancelNote,
+    /// Delete what is the user's own here (a note, a protocol, a point from a protocol),
+    /// asking first where it is more than one point.
+    Delete,
+    /// Put back what was deleted last.
+    Undo,
+    /// Open the protocol chooser to add the shown point to a protocol.
+    AddToProtocol,
+    /// Browse the user's protocols, then a protocol's points.
+    BrowseProtocols,
+    /// Add the point to the protocol the chooser has selected.
+    Choose,
+    /// Close the protocol chooser without adding.
+    CloseChooser,
+    /// Move typing between the chooser's name and note lines.
+    SwitchField,
+    /// Answer yes to the question asked.
+    Confirm,
+    /// Answer no to the question asked.
+    Refuse,
     /// Open the patient panel.
     OpenPatient,
     /// Close the patient panel.
@@ -112,6 +131,26 @@ pub enum Action {
     SetStage(u8),
     /// Clear every patient state.
     ClearPatient,
+}
+
+impl Action {
+    /// Whether the action edits a line of text at its cursor (the query, a chooser line).
+    pub fn edits_a_line(self) -> bool {
+        matches!(
+            self,
+            Action::Insert(_)
+                | Action::DeleteChar
+                | Action::DeleteWord
+                | Action::DeleteUnder
+                | Action::ClearQuery
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::WordLeft
+                | Action::WordRight
+                | Action::CursorStart
+                | Action::CursorEnd
+        )
+    }
 }
 
 /// A key as the help screen shows it and the table matches it.
@@ -138,15 +177,21 @@ pub enum Scope {
     Patient,
     /// In the note editor.
     Note,
+    /// In the protocol chooser.
+    Chooser,
+    /// While a question is asked before a deletion.
+    Confirm,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen shows them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Search,
         Scope::Browse,
         Scope::Patient,
         Scope::Note,
+        Scope::Chooser,
+        Scope::Confirm,
         Scope::Always,
     ];
 
@@ -158,6 +203,8 @@ impl Scope {
             Scope::Browse => "Browse mode",
             Scope::Patient => "Patient panel (p)",
             Scope::Note => "Note editor (n)",
+            Scope::Chooser => "Protocol chooser (a)",
+            Scope::Confirm => "Before a deletion (d)",
         }
     }
 }
@@ -201,6 +248,11 @@ pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
         "any other key",
         "edit the text (arrows, Enter, Backspace, Ctrl-z undo)",
     ),
+    (
+        Scope::Chooser,
+        "any other key",
+        "type into the line, with the search mode's editing keys",
+    ),
 ];
 
 /// Every binding of the keymap in force, in table order.
@@ -226,6 +278,8 @@ pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         Mode::Browse => Scope::Browse,
         Mode::Patient => Scope::Patient,
         Mode::Note => Scope::Note,
+        Mode::Chooser => Scope::Chooser,
+        Mode::Confirm => Scope::Confirm,
     };
     let bound = bindings()
         .filter(|b| b.scope == Scope::Always || b.scope == scope)
@@ -234,8 +288,18 @@ pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if bound.is_some() {
         return bound;
     }
+    // The chooser's lines are edited with the search mode's editing keys.
+    let editing = bindings()
+        .filter(|b| b.scope == Scope::Search && b.action.edits_a_line())
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action);
+    if mode == Mode::Chooser && editing.is_some() {
+        return editing;
+    }
     match (mode, key.code) {
-        (Mode::Search, KeyCode::Char(c)) if key.mods.is_empty() && !is_forbidden(c) => {
+        (Mode::Search | Mode::Chooser, KeyCode::Char(c))
+            if key.mods.is_empty() && !is_forbidden(c) =>
+        {
             Some(Action::Insert(c))
         }
         (Mode::Patient, KeyCode::Char(d @ '1'..='9')) if key.mods.is_empty() => {

@@ -19,11 +19,13 @@ pub(crate) fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         Mode::Browse => "BROWSE",
         Mode::Patient => "PATIENT",
         Mode::Note => "NOTE",
+        Mode::Chooser => "PROTOCOL",
+        Mode::Confirm => "DELETE?",
     };
     let counter = match app.view.source {
         ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
-        _ if app.rows.is_empty() => "0 items".to_string(),
-        _ => format!("{}/{}", app.view.selected + 1, app.rows.len()),
+        _ if app.row_count() == 0 => "0 items".to_string(),
+        _ => format!("{}/{}", app.view.selected + 1, app.row_count()),
     };
     let right = format!(" {mode} {counter} ");
     let prompt = " / ";
@@ -118,6 +120,18 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
             Scope::Note,
             &[(Action::SaveNote, "save"), (Action::CancelNote, "close")],
         ),
+        (Mode::Chooser, _) => (
+            Scope::Chooser,
+            &[
+                (Action::Choose, "add"),
+                (Action::SwitchField, "name/note"),
+                (Action::CloseChooser, "close"),
+            ],
+        ),
+        (Mode::Confirm, _) => (
+            Scope::Confirm,
+            &[(Action::Confirm, "delete"), (Action::Refuse, "keep")],
+        ),
         (Mode::Patient, _) => (
             Scope::Patient,
             &[
@@ -151,9 +165,33 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
     out
 }
 
+/// The question's words, for the footer.
+fn question_text(app: &App<'_>) -> Option<String> {
+    let key = |action| first_key(Scope::Confirm, action).unwrap_or_default();
+    let what = match app.question.as_ref()? {
+        super::super::app::Question::DeleteNote(entry) => {
+            format!("Delete your note on {}?", app.catalogue.id(*entry))
+        }
+        super::super::app::Question::DeleteProtocol(name) => format!(
+            "Delete the protocol {}?",
+            crate::text::escape_controls(name)
+        ),
+    };
+    Some(format!(
+        "{what} {} deletes, {} keeps it",
+        key(Action::Confirm),
+        key(Action::Refuse)
+    ))
+}
+
 /// Draws the key hints, as many as fit.
 pub(crate) fn draw_footer(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
-    if let Some(notice) = &app.notice {
+    let question = if app.mode == Mode::Confirm {
+        question_text(app)
+    } else {
+        None
+    };
+    if let Some(notice) = question.as_ref().or(app.notice.as_ref()) {
         let text = truncate(&format!(" {notice}"), area.width as usize);
         frame.render_widget(Line::styled(text, app.theme.caution), area);
         return;

@@ -75,7 +75,47 @@ pub(crate) fn gutter(app: &App<'_>, entry: EntryRef) -> Span<'static> {
     Span::styled(mark.symbol().to_string(), style)
 }
 
-fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
+/// A row of the Protocols browser: the protocol's name and its points' codes.
+fn protocol_row(
+    app: &App<'_>,
+    protocol: &crate::store::Protocol,
+    width: usize,
+) -> ListItem<'static> {
+    let theme = &app.theme;
+    let codes: Vec<&str> = protocol.points.iter().map(|(c, _)| c.as_str()).collect();
+    let name = crate::text::escape_controls(&protocol.name);
+    // The strictest mark of its points, so a forbidden point shows before it is opened.
+    let marks: Vec<Mark> = protocol
+        .points
+        .iter()
+        .filter_map(|(code, _)| app.catalogue.find(Kind::Point, code))
+        .map(|e| mark(app.catalogue, e, &app.patient))
+        .collect();
+    let worst = [Mark::Forbidden, Mark::Caution, Mark::Cautioned]
+        .into_iter()
+        .find(|m| marks.contains(m))
+        .unwrap_or(Mark::Clear);
+    let style = match worst {
+        Mark::Forbidden => theme.caution.add_modifier(Modifier::REVERSED),
+        _ => theme.caution,
+    };
+    let spans = vec![
+        Span::styled(worst.symbol().to_string(), style),
+        Span::raw(" "),
+        Span::styled("PRO ", theme.kind),
+        Span::styled(truncate(&name, width.saturating_sub(6)), theme.text),
+        Span::styled(
+            truncate(
+                &format!("  {}", codes.join(" ")),
+                width.saturating_sub(6 + name.chars().count()),
+            ),
+            theme.dim,
+        ),
+    ];
+    ListItem::new(Line::from(spans))
+}
+
+fn row(app: &App<'_>, hit: &Hit, width: usize, note: Option<&str>) -> ListItem<'static> {
     let theme = &app.theme;
     let star = if app.bookmarks.contains(&hit.entry) {
         "*"
@@ -110,6 +150,17 @@ fn row(app: &App<'_>, hit: &Hit, width: usize) -> ListItem<'static> {
         let text = truncate(&text, room);
         spans.extend(highlighted(&text, positions, theme.text, theme.matched));
         spans.push(Span::raw(" "));
+    }
+    if let Some(note) = note {
+        // The note on the point in this protocol.
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let room = width.saturating_sub(used + 2);
+        if room > 4 {
+            let text = truncate(&crate::text::escape_controls(note), room);
+            spans.push(Span::styled("— ", theme.dim));
+            spans.push(Span::styled(text, theme.text));
+        }
+        return ListItem::new(Line::from(spans));
     }
     if hit.by_note
         && let Some(note) = app.notes.get(&hit.entry)
@@ -155,13 +206,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
     // Only the rows that can be seen are built, from the first row on screen (kept in the
     // view by fit(), so moving inside the page moves the cursor, not the list).
     let offset = app.view.offset.min(app.view.selected);
-    let items: Vec<ListItem> = app
-        .rows
-        .iter()
-        .skip(offset)
-        .take(height.max(1))
-        .map(|hit| row(app, hit, inner_width))
-        .collect();
+    let items: Vec<ListItem> = if app.view.source == ListSource::Protocols {
+        app.protocols
+            .iter()
+            .skip(offset)
+            .take(height.max(1))
+            .map(|p| protocol_row(app, p, inner_width))
+            .collect()
+    } else {
+        app.rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height.max(1))
+            .map(|(i, hit)| {
+                let note = app.protocol_place(i).and_then(|(_, note)| note);
+                row(app, hit, inner_width, note)
+            })
+            .collect()
+    };
     let empty = items.is_empty();
     let list = List::new(items)
         .block(block)
@@ -184,6 +247,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             ListSource::Recent => format!(
                 "Nothing opened yet: the entries you open ({}) are listed here.",
                 key(Action::Open)
+            ),
+            ListSource::Protocols => format!(
+                "No protocols yet: {} on a point adds it to a new one.",
+                key(Action::AddToProtocol)
+            ),
+            ListSource::ProtocolPoints(_) => format!(
+                "No points in this protocol: {} on a point adds it.",
+                key(Action::AddToProtocol)
             ),
             _ => "Nothing here.".to_string(),
         };

@@ -1,6 +1,7 @@
 //! Drawing: reads the app state, never changes it or the catalogue.
 
 mod bars;
+mod chooser;
 mod detail;
 mod help;
 mod list;
@@ -49,6 +50,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
     }
     if app.mode == super::app::Mode::Note {
         note::draw(frame, area, app);
+    }
+    if app.mode == super::app::Mode::Chooser {
+        chooser::draw(frame, area, app);
     }
     if app.help {
         help::draw(frame, area, app);

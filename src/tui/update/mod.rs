@@ -11,6 +11,7 @@ mod detail;
 mod line_edit;
 mod mouse;
 mod navigate;
+mod yours;
 
 pub use mouse::handle_mouse;
 use navigate::{back, browse, forward, go, open};
@@ -45,6 +46,13 @@ pub fn handle_key(app: &mut App<'_>, key: KeyEvent) {
     }
     if app.mode == Mode::Note {
         return note_key(app, key);
+    }
+    if app.mode == Mode::Confirm {
+        // The footer asks the question until it is answered; other keys do nothing.
+        if let Some(action) = action_for(Mode::Confirm, key) {
+            update(app, action);
+        }
+        return;
     }
     // `?` with nothing typed yet is a newcomer asking for help, not a search for "?".
     let asks_help = app.mode == Mode::Search
@@ -204,7 +212,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::NextPane | Action::PrevPane => {
             app.mode = Mode::Browse;
             app.view.focus = match app.view.focus {
-                Focus::List if app.shown().is_some() => Focus::Detail,
+                Focus::List if app.shown_view.is_some() => Focus::Detail,
                 _ => Focus::List,
             };
         }
@@ -216,45 +224,23 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::BrowseCategories => browse(app, ListSource::Categories),
         Action::BrowseBookmarks => browse(app, ListSource::Bookmarks),
         Action::BrowseRecent => browse(app, ListSource::Recent),
-        Action::EditNote => {
-            if let Some(entry) = app.shown() {
-                let kept = app.notes.get(&entry);
-                let text = app
-                    .drafts
-                    .remove(&entry)
-                    .or_else(|| kept.map(|n| n.text.clone()))
-                    .unwrap_or_default();
-                let based_on = kept.map(|n| n.revision);
-                app.editor = Some(super::app::NoteEditor::new(entry, &text, based_on));
-                app.mode = Mode::Note;
-            }
-        }
-        Action::SaveNote => {
-            if let Some(editor) = app.editor.take() {
-                app.effects.push(super::app::Effect::SaveNote {
-                    entry: editor.entry,
-                    text: editor.written(),
-                    based_on: editor.based_on,
-                });
-            }
-            app.mode = Mode::Browse;
-        }
-        Action::CancelNote => {
-            if let Some(editor) = app.editor.take() {
-                let written = editor.written();
-                let kept = app.notes.get(&editor.entry).map(|n| n.text.as_str());
-                if written != kept.unwrap_or("") {
-                    app.drafts.insert(editor.entry, written);
-                    app.notice = Some("not saved: n reopens your draft (until acuref ends)".into());
-                }
-            }
-            app.mode = Mode::Browse;
-        }
+        Action::EditNote => yours::edit_note(app),
+        Action::SaveNote => yours::save_note(app),
+        Action::CancelNote => yours::cancel_note(app),
         Action::ToggleBookmark => {
             if let Some(entry) = app.shown() {
                 app.effects.push(super::app::Effect::ToggleBookmark(entry));
             }
         }
+        Action::BrowseProtocols => browse(app, ListSource::Protocols),
+        Action::Delete => yours::delete(app),
+        Action::Undo => yours::undo(app),
+        Action::AddToProtocol => yours::add_to_protocol(app),
+        Action::Choose => yours::choose(app),
+        Action::CloseChooser => yours::close_chooser(app),
+        Action::SwitchField => yours::switch_field(app),
+        Action::Confirm => yours::answer(app, true),
+        Action::Refuse => yours::answer(app, false),
         Action::CopyTitle | Action::CopyCard => copy(app, action == Action::CopyCard),
         Action::OpenPatient => app.mode = Mode::Patient,
         Action::ClosePatient => app.mode = Mode::Browse,
@@ -327,12 +313,18 @@ fn enter_search(app: &mut App<'_>) {
 
 /// Moves the query's cursor; the query and the results stay.
 fn move_cursor(app: &mut App<'_>, step: impl FnOnce(&str, &mut usize)) {
+    if app.mode == Mode::Chooser {
+        return yours::edit_chooser(app, |line, at| step(line, at));
+    }
     let view = &mut app.view;
     view.cursor = view.cursor.min(view.query.len());
     step(&view.query, &mut view.cursor);
 }
 
 fn edit_query(app: &mut App<'_>, edit: impl FnOnce(&mut String, &mut usize)) {
+    if app.mode == Mode::Chooser {
+        return yours::edit_chooser(app, edit);
+    }
     let before = app.view.query.clone();
     let view = &mut app.view;
     view.cursor = view.cursor.min(view.query.len());
@@ -364,7 +356,10 @@ fn step(app: &mut App<'_>, delta: isize) {
         app.patient_cursor = moved(app.patient_cursor, len);
         return;
     }
-    let selected = moved(app.view.selected, app.rows.len());
+    if app.mode == Mode::Chooser {
+        return yours::chooser_step(app, delta);
+    }
+    let selected = moved(app.view.selected, app.row_count());
     if selected != app.view.selected || app.view.pinned.is_some() {
         app.view.selected = selected;
         app.view.pinned = None;
@@ -377,7 +372,7 @@ fn step(app: &mut App<'_>, delta: isize) {
 /// Moves the list (or the patient panel) by `list_delta`, or the detail pane by `motion`
 /// when it has the keyboard.
 fn go_by(app: &mut App<'_>, list_delta: isize, motion: Motion) {
-    if app.mode != Mode::Patient && app.view.focus == Focus::Detail {
+    if !matches!(app.mode, Mode::Patient | Mode::Chooser) && app.view.focus == Focus::Detail {
         detail::move_detail(app, motion);
     } else {
         step(app, list_delta);

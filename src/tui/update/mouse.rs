@@ -26,6 +26,10 @@ pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent) {
         app.help = false;
         return;
     }
+    // A popup that takes typing (the note, the chooser, a question) keeps the keyboard.
+    if matches!(app.mode, Mode::Note | Mode::Chooser | Mode::Confirm) {
+        return;
+    }
     match event.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             app.mode = Mode::Browse;
@@ -43,7 +47,7 @@ pub fn handle_mouse(app: &mut App<'_>, event: MouseEvent) {
             if let (Focus::List, Some(list)) = (pane, areas.list) {
                 let inner = super::super::layout::inner(list);
                 let row = event.row.saturating_sub(inner.y) as usize + app.view.offset;
-                if row < app.rows.len() {
+                if row < app.row_count() {
                     step(app, row as isize - app.view.selected as isize);
                 }
             }

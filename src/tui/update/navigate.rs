@@ -14,6 +14,12 @@ pub(super) fn open(app: &mut App<'_>) {
         detail::select_first_link(app);
         return;
     }
+    if app.view.focus == Focus::List
+        && let Some(protocol) = app.selected_protocol()
+    {
+        let seq = protocol.seq;
+        return browse(app, ListSource::ProtocolPoints(seq));
+    }
     let target = match app.view.focus {
         Focus::List => app.rows.get(app.view.selected).map(|h| h.entry),
         Focus::Detail => app.current_link().map(|l| l.target),

@@ -5,6 +5,10 @@
 use crate::catalogue::cautions::Patient;
 use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Link, Relation};
 
+mod protocol;
+
+pub use protocol::protocol_view;
+
 /// A warning shown above everything else: it is never folded away.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
