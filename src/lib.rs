@@ -10,6 +10,7 @@ mod cores;
 pub mod entry_view;
 pub mod paths;
 pub mod search;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod tui;

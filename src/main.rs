@@ -89,6 +89,17 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         let first = w.lines().next().unwrap_or_default().trim_end_matches(':');
         format!("{first} (details on exit)")
     });
+    let (settings, unused) = acuref::settings::Settings::read(paths.settings.as_deref());
+    loaded.warnings.extend(unused);
+    let notice = notice.or_else(|| {
+        let first = loaded
+            .warnings
+            .first()?
+            .lines()
+            .next()?
+            .trim_end_matches(':');
+        Some(format!("{first} (details on exit)"))
+    });
     let index = SearchIndex::new(&loaded.catalogue);
     let result = tui::run(
         &loaded.catalogue,
@@ -97,9 +108,12 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
         args.mouse,
         notice,
         paths.database.clone(),
+        &settings,
     );
     cli::warnings(&loaded.warnings);
-    result?;
+    if let Some(unkept) = result? {
+        cli::warnings(&[unkept]);
+    }
     Ok(Status::Success)
 }
 

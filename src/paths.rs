@@ -20,6 +20,8 @@ pub struct DataPaths {
     pub user: Option<PathBuf>,
     /// The user's keymap file, if one is configured (it need not exist).
     pub keymap: Option<PathBuf>,
+    /// The user's settings file, beside the keymap (it need not exist).
+    pub settings: Option<PathBuf>,
     /// The user's database (bookmarks, notes...), if one is configured (it need not exist:
     /// the first write creates it).
     pub database: Option<PathBuf>,
@@ -28,8 +30,8 @@ pub struct DataPaths {
 impl DataPaths {
     /// The paths in force: `--data` wins over `ACUREF_DATA`; the user directory is
     /// `ACUREF_USER_DIR` if set (empty disables it), else `acuref` in the XDG data directory;
-    /// the keymap is `keymap.toml` in `ACUREF_CONFIG_DIR` if set (empty disables it), else in
-    /// `acuref` in the XDG config directory; the user database is in the `--home` directory,
+    /// the keymap (`keymap.toml`) and the settings (`config.toml`) are in `ACUREF_CONFIG_DIR`
+    /// if set (empty disables both), else in `acuref` in the XDG config directory; the user database is in the `--home` directory,
     /// else in `ACUREF_HOME` (empty disables it), else in `acuref` in the XDG data directory.
     pub fn from_env(data_flag: Option<PathBuf>, home_flag: Option<PathBuf>) -> DataPaths {
         let env_data = std::env::var_os("ACUREF_DATA").filter(|v| !v.is_empty());
@@ -45,12 +47,12 @@ impl DataPaths {
                 .ok()
                 .map(|s| s.data_dir().join("acuref")),
         };
-        let keymap = match std::env::var_os("ACUREF_CONFIG_DIR") {
+        let config = match std::env::var_os("ACUREF_CONFIG_DIR") {
             Some(dir) if dir.is_empty() => None,
-            Some(dir) => Some(PathBuf::from(dir).join("keymap.toml")),
+            Some(dir) => Some(PathBuf::from(dir)),
             None => etcetera::choose_base_strategy()
                 .ok()
-                .map(|s| s.config_dir().join("acuref").join("keymap.toml")),
+                .map(|s| s.config_dir().join("acuref")),
         };
         let home = match (home_flag, std::env::var_os("ACUREF_HOME")) {
             (Some(dir), _) => Some(dir),
@@ -64,7 +66,8 @@ impl DataPaths {
             base,
             base_origin,
             user,
-            keymap,
+            keymap: config.as_ref().map(|dir| dir.join("keymap.toml")),
+            settings: config.map(|dir| dir.join("config.toml")),
             database: home.map(|dir| dir.join(crate::store::FILE_NAME)),
         }
     }
@@ -105,6 +108,14 @@ impl DataPaths {
                 shown(file)
             ),
         };
+        let settings = match &self.settings {
+            None => "none (ACUREF_CONFIG_DIR is empty)".to_string(),
+            Some(file) if file.is_file() => format!("{} (in use)", shown(file)),
+            Some(file) => format!(
+                "{} (not present: `restore_last_view = true` there reopens acuref where you left it)",
+                shown(file)
+            ),
+        };
         let database = match &self.database {
             None => "none (ACUREF_HOME is empty): bookmarks cannot be kept".to_string(),
             Some(file) if file.is_file() => format!(
@@ -119,7 +130,7 @@ impl DataPaths {
             ),
         };
         format!(
-            "catalogue:      {base}\nuser additions: {user}\nuser keymap:    {keymap}\nuser database:  {database}\n"
+            "catalogue:      {base}\nuser additions: {user}\nuser keymap:    {keymap}\nuser settings:  {settings}\nuser database:  {database}\n"
         )
     }
 }

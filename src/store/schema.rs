@@ -54,6 +54,16 @@ const MIGRATIONS: &[&str] = &[
         opened_at INTEGER NOT NULL,
         PRIMARY KEY (kind, id)
     ) WITHOUT ROWID;",
+    // 5: where the interactive reference was left, for a user who asked to come back to it:
+    // one row, written when acuref ends.
+    "CREATE TABLE last_view (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        list TEXT NOT NULL,
+        query TEXT NOT NULL,
+        selected TEXT,
+        shown TEXT,
+        saved_at INTEGER NOT NULL
+    );",
 ];
 
 /// Why the schema could not be brought up to date.

@@ -8,6 +8,7 @@ pub mod effect;
 mod input;
 pub mod keymap;
 pub mod layout;
+pub mod resume;
 mod terminal;
 pub mod theme;
 pub mod ui;
@@ -30,7 +31,9 @@ use theme::Theme;
 const IDLE: Duration = Duration::from_millis(250);
 
 /// Runs the interactive reference until the user quits, with `notice` in the footer until the
-/// first key. The terminal is given back on every way out: quit, error, panic and signals.
+/// first key; with the settings asking for it, opens where acuref was left and keeps where it
+/// ends (a failure to keep it is returned, to be said on the normal screen). The terminal is
+/// given back on every way out: quit, error, panic and signals.
 pub fn run(
     catalogue: &Catalogue,
     index: &SearchIndex,
@@ -38,14 +41,23 @@ pub fn run(
     mouse: bool,
     notice: Option<String>,
     database: Option<std::path::PathBuf>,
-) -> anyhow::Result<()> {
+    settings: &crate::settings::Settings,
+) -> anyhow::Result<Option<String>> {
     let (mut screen, bytes) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
     let mut user = user_data::UserData::open(database, &mut app);
+    if settings.restore_last_view {
+        user.resume(&mut app);
+    }
     app.notice = notice.or(app.notice.take());
     let result = event_loop(&mut screen, &bytes, &mut app, &mut user, mouse);
     terminal::give_back();
-    result
+    result?;
+    Ok(if settings.restore_last_view {
+        user.keep_view(&app)
+    } else {
+        None
+    })
 }
 
 /// Lays out the frame of this size and keeps the result in the app: the panes' areas, the

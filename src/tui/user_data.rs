@@ -101,6 +101,25 @@ impl UserData {
         }
     }
 
+    /// Opens the view kept when acuref last ended, if one was kept.
+    pub fn resume(&self, app: &mut App<'_>) {
+        if let Some(store) = &self.store
+            && let Ok(Some(kept)) = store.last_view()
+        {
+            super::resume::restore(app, &kept);
+        }
+    }
+
+    /// Keeps the current view for the next start; said on the normal screen if it fails.
+    pub fn keep_view(&mut self, app: &App<'_>) -> Option<String> {
+        let view = super::resume::last_view(app);
+        let store = self.store()?;
+        store
+            .save_last_view(&view)
+            .err()
+            .map(|e| format!("the view to come back to was not kept: {e}"))
+    }
+
     /// The open database, opening (and creating) it on first use; a failure is said once.
     fn store(&mut self) -> Option<&mut Store> {
         if self.store.is_none()

@@ -458,3 +458,50 @@ fn without_a_controlling_terminal_acuref_says_so_and_exits_non_zero() {
     assert!(!screen.contains("panicked"), "{screen}");
     assert!(!screen.contains("code:0\n"), "a non-zero exit:\n{screen}");
 }
+
+#[test]
+fn with_restore_last_view_set_acuref_reopens_where_it_was_left_and_only_then() {
+    let home = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let binary = env!("CARGO_BIN_EXE_acuref");
+    let command = |config: &std::path::Path| {
+        format!(
+            "ACUREF_USER_DIR= ACUREF_HOME={} ACUREF_CONFIG_DIR={} TERM=xterm-256color {binary}; echo acuref-ended; sleep 60",
+            home.path().display(),
+            config.display()
+        )
+    };
+    let kept = |home: &std::path::Path| -> i64 {
+        let db = rusqlite::Connection::open(home.join(acuref::store::FILE_NAME)).unwrap();
+        db.query_row("SELECT count(*) FROM last_view", [], |r| r.get(0))
+            .unwrap_or(0)
+    };
+
+    // Off by default: nothing is kept.
+    let first = Tmux::start("resume-off", &command(config.path()));
+    first.wait_for("type a code, name, hanzi or condition");
+    first.keys(&["Escape", "b", "c", "Enter", "j", "j", "q"]);
+    first.wait_for("acuref-ended");
+    assert_eq!(kept(home.path()), 0, "no view is kept unless asked");
+    drop(first);
+
+    std::fs::write(
+        config.path().join("config.toml"),
+        "restore_last_view = true\n",
+    )
+    .unwrap();
+    let second = Tmux::start("resume-keep", &command(config.path()));
+    second.wait_for("type a code, name, hanzi or condition");
+    second.keys(&["Escape", "c", "Enter", "j", "j"]);
+    second.wait_for("LU3 Tianfu");
+    second.keys(&["q"]);
+    second.wait_for("acuref-ended");
+    drop(second);
+
+    let third = Tmux::start("resume-back", &command(config.path()));
+    let screen = third.wait_for_all(&["Lung channel", "BROWSE 3/11"]);
+    assert!(
+        screen.contains("LU3 Tianfu 天府 (Celestial Storehouse)"),
+        "{screen}"
+    );
+}

@@ -142,3 +142,37 @@ fn paths_names_the_user_keymap_and_whether_it_is_in_use() {
     .unwrap();
     assert!(shown(dir.path()).contains("keymap.toml (in use)"));
 }
+
+#[test]
+fn paths_names_the_settings_file_and_a_bad_one_is_said_with_its_place() {
+    let config = tempfile::tempdir().unwrap();
+    let file = config.path().join("config.toml");
+    let paths = || {
+        let out = crate::common::acuref()
+            .env("ACUREF_CONFIG_DIR", config.path())
+            .arg("paths")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = paths();
+    assert!(
+        before.contains(&format!(
+            "user settings:  {} (not present: `restore_last_view = true`",
+            file.display()
+        )),
+        "{before}"
+    );
+    std::fs::write(&file, "restore_last_view = true\n").unwrap();
+    assert!(paths().contains(&format!("user settings:  {} (in use)", file.display())));
+    let (settings, warning) = acuref::settings::Settings::read(Some(&file));
+    assert!(settings.restore_last_view && warning.is_none());
+    std::fs::write(&file, "restore_last_view = true\nrestore = 1\n").unwrap();
+    let (settings, warning) = acuref::settings::Settings::read(Some(&file));
+    let warning = warning.unwrap();
+    assert!(!settings.restore_last_view, "the defaults stay in force");
+    assert!(
+        warning.contains(&format!("{}:2:1: unknown field `restore`", file.display())),
+        "{warning}"
+    );
+}
