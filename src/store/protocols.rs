@@ -90,32 +90,8 @@ impl Store {
 
     /// Makes a protocol with these points, in order.
     pub fn new_protocol(&mut self, name: &str, points: &[String]) -> Result<(), ProtocolError> {
-        let made = self.act(|tx| {
-            let taken = tx
-                .query_row("SELECT 1 FROM protocol WHERE name = ?1", [name], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if taken {
-                return Ok(false);
-            }
-            tx.execute(
-                "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
-                params![name, now()],
-            )?;
-            let seq = tx.last_insert_rowid();
-            for (position, point) in points.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO protocol_point (protocol, position, point) VALUES (?1, ?2, ?3)",
-                    params![seq, position as i64, point],
-                )?;
-            }
-            Ok(true)
-        })?;
-        if made {
-            Ok(())
-        } else {
-            Err(ProtocolError::Exists(name.to_string()))
-        }
+        let points: ProtocolPoints = points.iter().map(|p| (p.clone(), None)).collect();
+        self.put_protocol(name, &points)
     }
 
     /// Adds a point at the end of a protocol, with an optional note.
@@ -266,17 +242,7 @@ impl Store {
             if protocol_seq(tx, name)?.is_some() {
                 return Ok(false);
             }
-            tx.execute(
-                "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
-                params![name, now()],
-            )?;
-            let seq = tx.last_insert_rowid();
-            for (position, (point, note)) in points.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
-                    params![seq, position as i64, point, note],
-                )?;
-            }
+            insert_protocol(tx, name, points)?;
             Ok(true)
         })?;
         if made {
@@ -285,6 +251,26 @@ impl Store {
             Err(ProtocolError::Exists(name.to_string()))
         }
     }
+}
+
+/// Writes a new protocol with its points in order (the name is free: the caller checked).
+pub(super) fn insert_protocol(
+    tx: &rusqlite::Transaction<'_>,
+    name: &str,
+    points: &ProtocolPoints,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
+        params![name, now()],
+    )?;
+    let seq = tx.last_insert_rowid();
+    for (position, (point, note)) in points.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
+            params![seq, position as i64, point, note],
+        )?;
+    }
+    Ok(())
 }
 
 /// The row id of the protocol with this name.

@@ -246,17 +246,7 @@ impl Store {
                     done.unchanged += 1;
                     continue;
                 };
-                tx.execute(
-                    "INSERT INTO protocol (name, created_at) VALUES (?1, ?2)",
-                    params![name, super::now()],
-                )?;
-                let seq = tx.last_insert_rowid();
-                for (position, (point, note)) in points.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO protocol_point (protocol, position, point, note) VALUES (?1, ?2, ?3, ?4)",
-                        params![seq, position as i64, point, note],
-                    )?;
-                }
+                super::protocols::insert_protocol(tx, &name, &points)?;
                 done.protocols += 1;
             }
             for c in &data.conflicts {

@@ -167,18 +167,17 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
 
 /// The question's words, for the footer.
 fn question_text(app: &App<'_>) -> Option<String> {
+    use super::super::app::Question;
     let key = |action| first_key(Scope::Confirm, action).unwrap_or_default();
     let what = match app.question.as_ref()? {
-        super::super::app::Question::DeleteNote(entry) => {
-            format!("Delete your note on {}?", app.catalogue.id(*entry))
+        Question::DeleteNote(entry) => format!("your note on {}", app.catalogue.id(*entry)),
+        Question::DeleteProtocol(name) => {
+            format!("the protocol {}", crate::text::escape_controls(name))
         }
-        super::super::app::Question::DeleteProtocol(name) => format!(
-            "Delete the protocol {}?",
-            crate::text::escape_controls(name)
-        ),
     };
+    // The keys first, so that a narrow footer never cuts them.
     Some(format!(
-        "{what} {} deletes, {} keeps it",
+        "{} deletes, {} keeps: {what}?",
         key(Action::Confirm),
         key(Action::Refuse)
     ))

@@ -240,7 +240,7 @@ fn d_takes_a_point_out_deletes_a_protocol_after_asking_and_u_puts_each_back() {
     assert_eq!(s.app.mode, Mode::Confirm);
     assert!(
         s.screen()
-            .contains("Delete the protocol back? y deletes, n keeps it"),
+            .contains("y deletes, n keeps: the protocol back?"),
         "{}",
         s.screen()
     );
@@ -259,7 +259,8 @@ fn d_deletes_a_note_after_asking_and_u_brings_it_back() {
     let mut s = Session::with_home(80, 24, home.path());
     s.press("bl40<Esc>nfrom my teacher<Ctrl-s>d");
     assert!(
-        s.screen().contains("Delete your note on BL40?"),
+        s.screen()
+            .contains("y deletes, n keeps: your note on BL40?"),
         "{}",
         s.screen()
     );
