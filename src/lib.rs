@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod cli;
 mod cores;
+pub mod editor;
 pub mod entry_view;
 pub mod paths;
 pub mod search;

@@ -57,6 +57,17 @@ impl NoteEditor {
     }
 }
 
+/// A note to be written in the user's own editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutsideEdit {
+    /// The entry the note is on.
+    pub entry: EntryRef,
+    /// The text the editor starts with.
+    pub text: String,
+    /// The stored note's revision when the edit began, if there was a note.
+    pub based_on: Option<i64>,
+}
+
 /// A stored note, as the app keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeptNote {
@@ -209,6 +220,8 @@ pub struct App<'a> {
     pub note_index: crate::search::NoteIndex,
     /// The note editor, while it is open.
     pub editor: Option<NoteEditor>,
+    /// A note to write in the user's own editor: the event loop lends it the terminal.
+    pub outside: Option<OutsideEdit>,
     /// Notes written but not saved, by entry: `n` reopens them. In memory only.
     pub drafts: std::collections::HashMap<EntryRef, String>,
     /// The user's protocols, in the order they were made (as the user database has them).
@@ -255,6 +268,7 @@ impl<'a> App<'a> {
             note_index: crate::search::NoteIndex::default(),
             editor: None,
             drafts: std::collections::HashMap::new(),
+            outside: None,
             protocols: Vec::new(),
             chooser: None,
             question: None,

@@ -15,7 +15,7 @@ pub mod ui;
 pub mod update;
 pub mod user_data;
 
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -43,14 +43,14 @@ pub fn run(
     database: Option<std::path::PathBuf>,
     settings: &crate::settings::Settings,
 ) -> anyhow::Result<Option<String>> {
-    let (mut screen, bytes) = terminal::take(mouse)?;
+    let (mut screen, keys) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
     let mut user = user_data::UserData::open(database, &mut app);
     if settings.restore_last_view {
         user.resume(&mut app);
     }
     app.notice = notice.or(app.notice.take());
-    let result = event_loop(&mut screen, &bytes, &mut app, &mut user, mouse);
+    let result = event_loop(&mut screen, &keys, &mut app, &mut user, mouse);
     terminal::give_back();
     result?;
     Ok(if settings.restore_last_view {
@@ -113,7 +113,7 @@ pub fn fit(app: &mut App<'_>, area: Rect) {
 
 fn event_loop(
     screen: &mut terminal::Screen,
-    bytes: &Receiver<Vec<u8>>,
+    keys: &terminal::Keys,
     app: &mut App<'_>,
     user: &mut user_data::UserData,
     mouse: bool,
@@ -147,9 +147,16 @@ fn event_loop(
             terminal::suspend();
             continue;
         }
+        if let Some(asked) = app.outside.take() {
+            let label = app.catalogue.id(asked.entry).to_string();
+            let result = terminal::lend(keys, || crate::editor::edit(&asked.text, &label));
+            update::outside_edited(app, asked, result);
+            user.apply(app);
+            continue;
+        }
         let now = Instant::now();
         let wait = decoder.due_in(now).map_or(IDLE, |d| d.min(IDLE));
-        let inputs = match bytes.recv_timeout(wait) {
+        let inputs = match keys.bytes.recv_timeout(wait) {
             Ok(chunk) => decoder.feed(&chunk, Instant::now()),
             Err(RecvTimeoutError::Timeout) => decoder.flush(Instant::now()),
             Err(RecvTimeoutError::Disconnected) => {
@@ -174,7 +181,7 @@ fn event_loop(
                 Step::Input(Input::Mouse(_)) => {}
             }
             user.apply(app);
-            if app.quit || app.suspend {
+            if app.quit || app.suspend || app.outside.is_some() {
                 break;
             }
         }

@@ -6,7 +6,8 @@
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use crossterm::event::{
@@ -43,7 +44,7 @@ pub(crate) fn drawn_area(width: u16, height: u16) -> Rect {
 /// Takes the terminal: raw mode, the alternate screen, bracketed paste and (if asked) mouse
 /// capture; starts the reader of its bytes and the handler of signals. Fails with a clear
 /// message when there is no terminal to take.
-pub fn take(mouse: bool) -> Result<(Screen, Receiver<Vec<u8>>)> {
+pub fn take(mouse: bool) -> Result<(Screen, Keys)> {
     if !stdout().is_terminal() {
         bail!("the interactive reference needs a terminal on standard output");
     }
@@ -142,15 +143,78 @@ fn handle_signals() -> std::io::Result<()> {
     Ok(())
 }
 
-/// A thread that reads the terminal's bytes as they come and sends each read on. A blocking
-/// read returns everything the terminal has, so nothing waits for the next key.
-fn read_bytes(mut tty: File) -> Receiver<Vec<u8>> {
+/// The terminal's bytes as they come, from a thread of their own, which can be paused while
+/// another program (the user's editor) reads the terminal.
+pub struct Keys {
+    /// Each read of the terminal, in order.
+    pub bytes: Receiver<Vec<u8>>,
+    control: Sender<Control>,
+}
+
+/// What the reading thread is asked to do.
+enum Control {
+    /// Stop reading, say so on the sender, and wait for `Resume`.
+    Pause(Sender<()>),
+    /// Read again.
+    Resume,
+}
+
+/// How long a wait for the terminal lasts before the reader looks for a pause.
+const READ_WAIT: Duration = Duration::from_millis(40);
+
+impl Keys {
+    /// Stops the reader, waiting until it has stopped, so that no byte meant for another
+    /// program is read; false if the reader is gone.
+    pub fn pause(&self) -> bool {
+        let (stopped, answer) = channel();
+        self.control.send(Control::Pause(stopped)).is_ok()
+            && answer.recv_timeout(Duration::from_secs(2)).is_ok()
+    }
+
+    /// Lets the reader read again.
+    pub fn resume(&self) {
+        let _ = self.control.send(Control::Resume);
+    }
+}
+
+/// A thread that reads the terminal's bytes as they come and sends each read on. A read
+/// returns everything the terminal has, so nothing waits for the next key; between waits of
+/// [`READ_WAIT`] it looks for a pause.
+fn read_bytes(mut tty: File) -> Keys {
     let (send, receive) = channel();
+    let (control, orders) = channel::<Control>();
     let spawned = std::thread::Builder::new()
         .name("keys".into())
         .spawn(move || {
             let mut buffer = vec![0u8; 64 * 1024];
             loop {
+                if let Ok(Control::Pause(stopped)) = orders.try_recv() {
+                    let _ = stopped.send(());
+                    // Wait for the order to read again (a second pause is answered too).
+                    loop {
+                        match orders.recv() {
+                            Ok(Control::Resume) => break,
+                            Ok(Control::Pause(again)) => {
+                                let _ = again.send(());
+                            }
+                            Err(_) => return,
+                        }
+                    }
+                }
+                let timeout = rustix::event::Timespec {
+                    tv_sec: 0,
+                    tv_nsec: READ_WAIT.as_nanos() as i64,
+                };
+                let mut fds = [rustix::event::PollFd::new(
+                    &tty,
+                    rustix::event::PollFlags::IN,
+                )];
+                match rustix::event::poll(&mut fds, Some(&timeout)) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(_) => return,
+                }
                 match tty.read(&mut buffer) {
                     Ok(0) => return,
                     Ok(n) => {
@@ -165,7 +229,23 @@ fn read_bytes(mut tty: File) -> Receiver<Vec<u8>> {
         });
     // Without the thread the receiver reports a closed terminal, which ends the app cleanly.
     drop(spawned);
-    receive
+    Keys {
+        bytes: receive,
+        control,
+    }
+}
+
+/// Gives the terminal to another program for as long as `run` takes (the reader paused, the
+/// screen and modes as the user's shell has them), then takes it again and redraws.
+pub fn lend<T>(keys: &Keys, run: impl FnOnce() -> T) -> T {
+    let paused = keys.pause();
+    give_back();
+    let result = run();
+    resume();
+    if paused {
+        keys.resume();
+    }
+    result
 }
 
 #[cfg(test)]

@@ -505,3 +505,53 @@ fn with_restore_last_view_set_acuref_reopens_where_it_was_left_and_only_then() {
         "{screen}"
     );
 }
+
+#[test]
+fn shift_e_writes_the_note_in_the_users_own_editor_and_keeps_every_key_for_it() {
+    let home = tempfile::tempdir().unwrap();
+    // An "editor" that reads a line from the terminal and adds it to the file: the keys typed
+    // while it runs must reach it, not acuref.
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'EDITOR READY\\n'\nread line\necho \"$line\" >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_acuref");
+    let tmux = Tmux::start(
+        "outside-editor",
+        &format!(
+            "VISUAL='{}' ACUREF_USER_DIR= ACUREF_HOME={} TERM=xterm-256color {binary}; sleep 60",
+            editor.display(),
+            home.path().display()
+        ),
+    );
+    tmux.wait_for("type a code, name, hanzi or condition");
+    tmux.type_text("bl60");
+    tmux.wait_for("BL60 Kunlun");
+    tmux.keys(&["Escape", "E"]);
+    tmux.wait_for("EDITOR READY");
+    tmux.type_text("qjkb from the editor");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for_all(&["saved your note on BL60", "qjkb from the editor"]);
+    assert!(
+        screen.contains("BROWSE"),
+        "acuref is back, and quit on no key:\n{screen}"
+    );
+    let db = rusqlite::Connection::open(home.path().join(acuref::store::FILE_NAME)).unwrap();
+    let text: String = db
+        .query_row("SELECT text FROM note WHERE id = 'BL60'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(text, "qjkb from the editor");
+    let left: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .contains("acuref-note-BL60-")
+        })
+        .collect();
+    assert!(left.is_empty(), "the temporary file is removed: {left:?}");
+}

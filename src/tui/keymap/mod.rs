@@ -97,6 +97,8 @@ pub enum Action {
     BrowseRecent,
     /// Open the note editor on the shown entry.
     EditNote,
+    /// Open the shown entry's note in the user's own editor (`$VISUAL`, `$EDITOR`).
+    EditNoteOutside,
     /// Save the note being edited.
     SaveNote,
     /// Close the note editor without saving (the draft is kept until acuref ends).

@@ -13,6 +13,8 @@ mod mouse;
 mod navigate;
 mod yours;
 
+pub use yours::outside_edited;
+
 pub use mouse::handle_mouse;
 use navigate::{back, browse, forward, go, open};
 
@@ -225,6 +227,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
         Action::BrowseBookmarks => browse(app, ListSource::Bookmarks),
         Action::BrowseRecent => browse(app, ListSource::Recent),
         Action::EditNote => yours::edit_note(app),
+        Action::EditNoteOutside => yours::edit_note_outside(app),
         Action::SaveNote => yours::save_note(app),
         Action::CancelNote => yours::cancel_note(app),
         Action::ToggleBookmark => {

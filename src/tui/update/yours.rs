@@ -2,7 +2,7 @@
 //! change is an [`Effect`] for the event loop to make; a deletion of more than one point's
 //! worth (a note, a protocol) asks first, and every deletion can be undone until acuref ends.
 
-use super::super::app::{App, Effect, Focus, ListSource, Mode, NoteEditor, Question};
+use super::super::app::{App, Effect, Focus, ListSource, Mode, NoteEditor, OutsideEdit, Question};
 use super::super::chooser::{Choice, Chooser, Field};
 use crate::catalogue::Kind;
 
@@ -20,6 +20,49 @@ pub(super) fn edit_note(app: &mut App<'_>) {
     let based_on = kept.map(|n| n.revision);
     app.editor = Some(NoteEditor::new(entry, &text, based_on));
     app.mode = Mode::Note;
+}
+
+/// Asks the event loop to open the shown entry's note (or draft) in the user's own editor.
+pub(super) fn edit_note_outside(app: &mut App<'_>) {
+    let Some(entry) = app.shown() else {
+        return;
+    };
+    let kept = app.notes.get(&entry);
+    let text = app
+        .drafts
+        .remove(&entry)
+        .or_else(|| kept.map(|n| n.text.clone()))
+        .unwrap_or_default();
+    let based_on = kept.map(|n| n.revision);
+    app.outside = Some(OutsideEdit {
+        entry,
+        text,
+        based_on,
+    });
+}
+
+/// What the user's editor gave back: a changed text is saved, the same text is not, and a
+/// failure is said (with the text kept as a draft).
+pub fn outside_edited(app: &mut App<'_>, asked: OutsideEdit, result: anyhow::Result<String>) {
+    let id = app.catalogue.id(asked.entry).to_string();
+    match result {
+        Ok(text) if text == asked.text => {
+            app.notice = Some(format!("your note on {id} is unchanged"));
+        }
+        Ok(text) => app.effects.push(Effect::SaveNote {
+            entry: asked.entry,
+            text,
+            based_on: asked.based_on,
+        }),
+        Err(e) => {
+            if !asked.text.is_empty()
+                && app.notes.get(&asked.entry).map(|n| &n.text) != Some(&asked.text)
+            {
+                app.drafts.insert(asked.entry, asked.text);
+            }
+            app.notice = Some(format!("{e:#}"));
+        }
+    }
 }
 
 /// Saves the note being written.
