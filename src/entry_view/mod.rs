@@ -150,6 +150,8 @@ pub struct EntryView {
     /// The user's own note on the entry, shown under its cautions; filled by a front end that
     /// reads the user's database (the catalogue knows no notes).
     pub note: Option<String>,
+    /// Saves of the note that found another window's save in their way, kept beside it.
+    pub note_conflicts: Vec<String>,
 }
 
 /// Describes an entry for display, for a patient (empty when none is set).
@@ -163,6 +165,7 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
         lists: Vec::new(),
         links: Vec::new(),
         note: None,
+        note_conflicts: Vec::new(),
     };
     let also = |names: &[String]| (!names.is_empty()).then(|| ("Also called", names.join(", ")));
     match entry.kind {

@@ -30,6 +30,7 @@ pub fn protocol_view(
         lists: Vec::new(),
         links: Vec::new(),
         note: None,
+        note_conflicts: Vec::new(),
     };
     let present: Vec<EntryRef> = found.iter().filter_map(|(e, _)| *e).collect();
     view.warnings = protocol_warnings(c, &present, patient);

@@ -171,12 +171,18 @@ impl Store {
         let fail = |e| StoreError::from_sqlite(&self.path, e);
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         // Reading the schema fails on a file that is not a database, so nothing is written.
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
-            .map_err(fail)?;
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(fail)?;
+        // Two windows opening a new file at the same moment may find it busy while the other
+        // sets it up, without SQLite's busy handler waiting: they wait here.
+        let mode: String = while_busy(|| {
+            self.conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+            self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        })
+        .map_err(fail)?;
+        // WAL stays set in the file: only a new file needs the change (and its lock).
+        if !mode.eq_ignore_ascii_case("wal") {
+            while_busy(|| self.conn.pragma_update(None, "journal_mode", "WAL")).map_err(fail)?;
+        }
         // FULL: a commit is on the disk before it is reported, so a laptop that loses power
         // just after a save still has it (NORMAL could roll the last commits back).
         self.conn
@@ -215,6 +221,24 @@ impl Store {
             .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
             .map(|s| s == "ok")
             .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+}
+
+/// Runs `step` again while SQLite says the file is busy or locked, for up to the busy timeout.
+fn while_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match step() {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            done => return done,
+        }
     }
 }
 

@@ -78,6 +78,28 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(fail)
     }
 
+    /// Every conflict copy, as (kind, id, copy), oldest first.
+    pub fn all_conflicts(&self) -> Result<Vec<(String, String, ConflictCopy)>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self
+            .conn
+            .prepare("SELECT kind, id, text, saved_at FROM note_conflict ORDER BY seq")
+            .map_err(fail)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    ConflictCopy {
+                        text: r.get(2)?,
+                        saved_at: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
     /// The conflict copies of an entry's note, oldest first.
     pub fn conflicts(&self, kind: &str, id: &str) -> Result<Vec<ConflictCopy>, StoreError> {
         let fail = |e| StoreError::from_sqlite(&self.path, e);
@@ -107,28 +129,28 @@ impl Store {
         text: &str,
         based_on: Option<i64>,
     ) -> Result<Saved, StoreError> {
+        self.act(|tx| save_in(tx, kind, id, text, based_on))
+    }
+
+    /// Saves a note into which the user merged its conflict copies (they were in the editor):
+    /// when the save is made, the copies go, in the same transaction; when another window
+    /// saved first, the text is one more copy and the old ones stay.
+    pub fn save_merged_note(
+        &mut self,
+        kind: &str,
+        id: &str,
+        text: &str,
+        based_on: Option<i64>,
+    ) -> Result<Saved, StoreError> {
         self.act(|tx| {
-            let current: Option<i64> = tx
-                .query_row(
-                    "SELECT revision FROM note WHERE kind = ?1 AND id = ?2",
-                    params![kind, id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if current != based_on {
+            let saved = save_in(tx, kind, id, text, based_on)?;
+            if let Saved::Saved(_) = saved {
                 tx.execute(
-                    "INSERT INTO note_conflict (kind, id, text, saved_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![kind, id, text, now()],
+                    "DELETE FROM note_conflict WHERE kind = ?1 AND id = ?2",
+                    params![kind, id],
                 )?;
-                return Ok(Saved::Conflict);
             }
-            let revision = current.unwrap_or(0) + 1;
-            tx.execute(
-                "INSERT INTO note (kind, id, text, revision, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (kind, id) DO UPDATE SET text = ?3, revision = ?4, updated_at = ?5",
-                params![kind, id, text, revision, now()],
-            )?;
-            Ok(Saved::Saved(revision))
+            Ok(saved)
         })
     }
 
@@ -146,6 +168,38 @@ impl Store {
             .map(|n| n > 0)
         })
     }
+}
+
+/// The save itself, inside a transaction: a note based on an older revision than the stored
+/// one is kept as a conflict copy.
+fn save_in(
+    tx: &rusqlite::Transaction<'_>,
+    kind: &str,
+    id: &str,
+    text: &str,
+    based_on: Option<i64>,
+) -> rusqlite::Result<Saved> {
+    let current: Option<i64> = tx
+        .query_row(
+            "SELECT revision FROM note WHERE kind = ?1 AND id = ?2",
+            params![kind, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if current != based_on {
+        tx.execute(
+            "INSERT INTO note_conflict (kind, id, text, saved_at) VALUES (?1, ?2, ?3, ?4)",
+            params![kind, id, text, now()],
+        )?;
+        return Ok(Saved::Conflict);
+    }
+    let revision = current.unwrap_or(0) + 1;
+    tx.execute(
+        "INSERT INTO note (kind, id, text, revision, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (kind, id) DO UPDATE SET text = ?3, revision = ?4, updated_at = ?5",
+        params![kind, id, text, revision, now()],
+    )?;
+    Ok(Saved::Saved(revision))
 }
 
 #[cfg(test)]

@@ -36,11 +36,14 @@ pub struct NoteEditor {
     pub text: ratatui_textarea::TextArea<'static>,
     /// The stored note's revision when the editor opened, if there was a note.
     pub based_on: Option<i64>,
+    /// Whether the text holds the note's conflict copies for the user to merge (a save then
+    /// lets them go).
+    pub merged: bool,
 }
 
 impl NoteEditor {
     /// An editor holding `text`.
-    pub fn new(entry: EntryRef, text: &str, based_on: Option<i64>) -> NoteEditor {
+    pub fn new(entry: EntryRef, text: &str, based_on: Option<i64>, merged: bool) -> NoteEditor {
         let mut area = ratatui_textarea::TextArea::from(text.lines().map(str::to_string));
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
@@ -48,6 +51,7 @@ impl NoteEditor {
             entry,
             text: area,
             based_on,
+            merged,
         }
     }
 
@@ -66,6 +70,8 @@ pub struct OutsideEdit {
     pub text: String,
     /// The stored note's revision when the edit began, if there was a note.
     pub based_on: Option<i64>,
+    /// Whether the text holds the note's conflict copies for the user to merge.
+    pub merged: bool,
 }
 
 /// A stored note, as the app keeps it.
@@ -75,6 +81,8 @@ pub struct KeptNote {
     pub text: String,
     /// Its revision.
     pub revision: i64,
+    /// Saves that found another window's save in their way, kept beside it, oldest first.
+    pub conflicts: Vec<String>,
 }
 
 /// What the left-hand list shows.
@@ -291,7 +299,10 @@ impl<'a> App<'a> {
         self.shown_view = match self.shown() {
             Some(e) => {
                 let mut view = entry_view(self.catalogue, e, &self.patient);
-                view.note = self.notes.get(&e).map(|n| n.text.clone());
+                if let Some(note) = self.notes.get(&e) {
+                    view.note = Some(note.text.clone());
+                    view.note_conflicts = note.conflicts.clone();
+                }
                 Some(view)
             }
             None => self

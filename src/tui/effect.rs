@@ -21,6 +21,8 @@ pub enum Effect {
         text: String,
         /// The revision the editor started from.
         based_on: Option<i64>,
+        /// Whether the text merged the note's conflict copies (saving lets them go).
+        merged: bool,
     },
     /// Delete the note on the entry (the user said yes); `u` brings it back.
     DeleteNote(EntryRef),

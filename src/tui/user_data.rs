@@ -138,17 +138,24 @@ impl UserData {
         let Some(store) = &self.store else {
             return;
         };
+        let mut conflicts: std::collections::HashMap<(String, String), Vec<String>> =
+            std::collections::HashMap::new();
+        for (kind, id, copy) in store.all_conflicts().unwrap_or_default() {
+            conflicts.entry((kind, id)).or_default().push(copy.text);
+        }
         match store.notes() {
             Ok(list) => {
                 app.notes = list
                     .into_iter()
                     .filter_map(|(kind, id, note)| {
                         let entry = Kind::named(&kind).and_then(|k| app.catalogue.find(k, &id))?;
+                        let copies = conflicts.remove(&(kind, id)).unwrap_or_default();
                         Some((
                             entry,
                             KeptNote {
                                 text: note.text,
                                 revision: note.revision,
+                                conflicts: copies,
                             },
                         ))
                     })
@@ -216,9 +223,15 @@ fn change(store: &mut Store, app: &mut App<'_>, effect: Effect) -> String {
             entry,
             text,
             based_on,
+            merged,
         } => {
             let id = id_of(entry);
-            match store.save_note(entry.kind.name(), &id, &text, based_on) {
+            let saved = if merged {
+                store.save_merged_note(entry.kind.name(), &id, &text, based_on)
+            } else {
+                store.save_note(entry.kind.name(), &id, &text, based_on)
+            };
+            match saved {
                 Ok(Saved::Saved(_)) => format!("saved your note on {id}"),
                 Ok(Saved::Conflict) => format!(
                     "another acuref saved a note on {id} first; yours is kept beside it as a conflict copy"

@@ -55,6 +55,71 @@ fn two_processes_starring_at_once_lose_nothing() {
     assert!(store.integrity_ok().unwrap());
 }
 
+/// One writer of `two_writer_processes_of_500_notes_and_stars_each_lose_nothing`: run as a
+/// process of its own (this test binary, asked for this test alone), it writes 500 notes and
+/// 500 stars, each in its own committed action, on ids named after its tag. Without its
+/// environment it does nothing.
+#[test]
+#[ignore = "a child process of the two-writers test"]
+fn writer_of_500_notes_and_stars() {
+    let (Some(home), Some(tag)) = (
+        std::env::var_os("ACUREF_TEST_HOME"),
+        std::env::var("ACUREF_TEST_TAG").ok(),
+    ) else {
+        return;
+    };
+    let mut store = Store::open(&std::path::Path::new(&home).join(FILE_NAME)).unwrap();
+    for i in 0..500 {
+        let id = format!("{tag}{i}");
+        store.add_bookmark("point", &id).unwrap();
+        let saved = store
+            .save_note("point", &id, &format!("note {i} of {tag}"), None)
+            .unwrap();
+        assert_eq!(saved, acuref::store::Saved::Saved(1));
+    }
+}
+
+#[test]
+fn two_writer_processes_of_500_notes_and_stars_each_lose_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let spawn = |tag: &str| {
+        Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--ignored",
+                "--exact",
+                "store::writer_of_500_notes_and_stars",
+                "--test-threads=1",
+            ])
+            .env("ACUREF_TEST_HOME", home.path())
+            .env("ACUREF_TEST_TAG", tag)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("A"), spawn("B"));
+    for (tag, writer) in [("A", a), ("B", b)] {
+        let out = writer.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "writer {tag} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    assert_eq!(store.bookmarks().unwrap().len(), 1000, "every star of both");
+    let notes = store.notes().unwrap();
+    assert_eq!(notes.len(), 1000, "every note of both");
+    for tag in ["A", "B"] {
+        for i in [0, 250, 499] {
+            let note = store.note("point", &format!("{tag}{i}")).unwrap().unwrap();
+            assert_eq!(note.text, format!("note {i} of {tag}"));
+        }
+    }
+    assert!(store.integrity_ok().unwrap());
+}
+
 #[test]
 fn a_process_killed_mid_stream_keeps_every_write_it_reported() {
     let home = tempfile::tempdir().unwrap();

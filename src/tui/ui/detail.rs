@@ -157,6 +157,18 @@ pub(crate) fn detail_text(
                 theme.text,
             );
         }
+        for copy in &view.note_conflicts {
+            b.text(
+                "Kept beside it, from another window's save (n or E merges it in):",
+                theme.caution,
+            );
+            for line in copy.lines() {
+                b.text(
+                    &format!("  {}", crate::text::escape_controls(line)),
+                    theme.text,
+                );
+            }
+        }
         b.blank();
     }
     for (label, value) in &view.fields {

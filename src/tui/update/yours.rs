@@ -6,39 +6,58 @@ use super::super::app::{App, Effect, Focus, ListSource, Mode, NoteEditor, Outsid
 use super::super::chooser::{Choice, Chooser, Field};
 use crate::catalogue::Kind;
 
+/// What an editor on `entry`'s note starts with: its draft, or the note with the copies kept
+/// beside it (for the user to merge), and the revision it is based on.
+fn note_to_edit(app: &mut App<'_>, entry: crate::catalogue::EntryRef) -> OutsideEdit {
+    let kept = app.notes.get(&entry);
+    let based_on = kept.map(|n| n.revision);
+    if let Some(draft) = app.drafts.remove(&entry) {
+        return OutsideEdit {
+            entry,
+            text: draft,
+            based_on,
+            merged: false,
+        };
+    }
+    let mut text = kept.map(|n| n.text.clone()).unwrap_or_default();
+    let copies = kept.map(|n| n.conflicts.clone()).unwrap_or_default();
+    for copy in &copies {
+        text.push_str("\n\n--- kept from another window's save ---\n");
+        text.push_str(copy);
+    }
+    if !copies.is_empty() {
+        app.notice = Some(
+            "the copies kept beside the note are in the text: what you save replaces them".into(),
+        );
+    }
+    OutsideEdit {
+        entry,
+        text,
+        based_on,
+        merged: !copies.is_empty(),
+    }
+}
+
 /// Opens the note editor on the shown entry, with its draft or its note.
 pub(super) fn edit_note(app: &mut App<'_>) {
     let Some(entry) = app.shown() else {
         return;
     };
-    let kept = app.notes.get(&entry);
-    let text = app
-        .drafts
-        .remove(&entry)
-        .or_else(|| kept.map(|n| n.text.clone()))
-        .unwrap_or_default();
-    let based_on = kept.map(|n| n.revision);
-    app.editor = Some(NoteEditor::new(entry, &text, based_on));
+    let start = note_to_edit(app, entry);
+    app.editor = Some(NoteEditor::new(
+        entry,
+        &start.text,
+        start.based_on,
+        start.merged,
+    ));
     app.mode = Mode::Note;
 }
 
 /// Asks the event loop to open the shown entry's note (or draft) in the user's own editor.
 pub(super) fn edit_note_outside(app: &mut App<'_>) {
-    let Some(entry) = app.shown() else {
-        return;
-    };
-    let kept = app.notes.get(&entry);
-    let text = app
-        .drafts
-        .remove(&entry)
-        .or_else(|| kept.map(|n| n.text.clone()))
-        .unwrap_or_default();
-    let based_on = kept.map(|n| n.revision);
-    app.outside = Some(OutsideEdit {
-        entry,
-        text,
-        based_on,
-    });
+    if let Some(entry) = app.shown() {
+        app.outside = Some(note_to_edit(app, entry));
+    }
 }
 
 /// What the user's editor gave back: a changed text is saved, the same text is not, and a
@@ -53,6 +72,7 @@ pub fn outside_edited(app: &mut App<'_>, asked: OutsideEdit, result: anyhow::Res
             entry: asked.entry,
             text,
             based_on: asked.based_on,
+            merged: asked.merged,
         }),
         Err(e) => {
             if !asked.text.is_empty()
@@ -72,6 +92,7 @@ pub(super) fn save_note(app: &mut App<'_>) {
             entry: editor.entry,
             text: editor.written(),
             based_on: editor.based_on,
+            merged: editor.merged,
         });
     }
     app.mode = Mode::Browse;

@@ -295,3 +295,48 @@ fn a_is_for_points_and_d_says_when_there_is_nothing_of_yours() {
         s.screen()
     );
 }
+
+#[test]
+fn a_note_saved_from_two_windows_at_once_keeps_both_versions() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Session::with_home(100, 30, home.path());
+    let mut second = Session::with_home(100, 30, home.path());
+    // Both open the editor on BL40 before either saves.
+    first.press("bl40<Esc>n");
+    second.press("bl40<Esc>n");
+    first.press("written in the first window<Ctrl-s>");
+    second.press("written in the second window<Ctrl-s>");
+    let screen = second.screen();
+    assert!(
+        screen.contains("another acuref saved a note on BL40 first; yours is kept beside it"),
+        "{screen}"
+    );
+    let store = acuref::store::Store::open(&home.path().join(acuref::store::FILE_NAME)).unwrap();
+    let note = store.note("point", "BL40").unwrap().unwrap();
+    assert_eq!(note.text, "written in the first window");
+    let copies = store.conflicts("point", "BL40").unwrap();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].text, "written in the second window");
+    drop(store);
+
+    // The window shows both; n puts both in the editor, and the save replaces the copy.
+    let shown = second.screen();
+    assert!(
+        shown.contains("written in the first window")
+            && shown.contains("Kept beside it, from another window's save")
+            && shown.contains("written in the second window"),
+        "{shown}"
+    );
+    second.press("n");
+    let merging = second.app.editor.as_ref().unwrap().written();
+    assert!(
+        merging.starts_with("written in the first window")
+            && merging.ends_with("written in the second window"),
+        "{merging}"
+    );
+    second.press("<Ctrl-s>");
+    let store = acuref::store::Store::open(&home.path().join(acuref::store::FILE_NAME)).unwrap();
+    assert!(store.conflicts("point", "BL40").unwrap().is_empty());
+    let merged = store.note("point", "BL40").unwrap().unwrap().text;
+    assert!(merged.contains("first window") && merged.contains("second window"));
+}
