@@ -154,6 +154,28 @@ impl Store {
         })
     }
 
+    /// Puts back a deleted note and the copies that were kept beside it, in one transaction;
+    /// when the entry has a note again (written since), the text put back is kept as one
+    /// more copy.
+    pub fn restore_note(
+        &mut self,
+        kind: &str,
+        id: &str,
+        text: &str,
+        copies: &[String],
+    ) -> Result<Saved, StoreError> {
+        self.act(|tx| {
+            let saved = save_in(tx, kind, id, text, None)?;
+            for copy in copies {
+                tx.execute(
+                    "INSERT INTO note_conflict (kind, id, text, saved_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![kind, id, copy, now()],
+                )?;
+            }
+            Ok(saved)
+        })
+    }
+
     /// Deletes an entry's note and its conflict copies; returns whether there was a note.
     pub fn delete_note(&mut self, kind: &str, id: &str) -> Result<bool, StoreError> {
         self.act(|tx| {
@@ -245,5 +267,31 @@ mod tests {
         assert!(first.delete_note("point", "BL40").unwrap());
         assert!(first.note("point", "BL40").unwrap().is_none());
         assert!(first.conflicts("point", "BL40").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_deleted_note_comes_back_with_its_copies_and_never_over_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join(super::super::FILE_NAME)).unwrap();
+        store.save_note("point", "BL40", "mine", None).unwrap();
+        store.save_note("point", "BL40", "theirs", None).unwrap();
+        assert!(store.delete_note("point", "BL40").unwrap());
+        let copies = vec!["theirs".to_string()];
+        assert_eq!(
+            store
+                .restore_note("point", "BL40", "mine", &copies)
+                .unwrap(),
+            Saved::Saved(1)
+        );
+        assert_eq!(store.note("point", "BL40").unwrap().unwrap().text, "mine");
+        assert_eq!(store.conflicts("point", "BL40").unwrap()[0].text, "theirs");
+        // Written again since: what is put back stands beside it.
+        store.delete_note("point", "BL40").unwrap();
+        store.save_note("point", "BL40", "newer", None).unwrap();
+        assert_eq!(
+            store.restore_note("point", "BL40", "mine", &[]).unwrap(),
+            Saved::Conflict
+        );
+        assert_eq!(store.note("point", "BL40").unwrap().unwrap().text, "newer");
     }
 }

@@ -53,12 +53,14 @@ pub enum Effect {
 /// What a deletion took, kept in memory until acuref ends so that it can be put back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undo {
-    /// A note: its entry and text.
+    /// A note: its entry, its text, and the copies that were kept beside it.
     Note {
         /// The entry.
         entry: EntryRef,
         /// The text.
         text: String,
+        /// Its conflict copies.
+        copies: Vec<String>,
     },
     /// A point taken out of a protocol, and where it was.
     Point {

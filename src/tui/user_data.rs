@@ -252,16 +252,21 @@ fn change(store: &mut Store, app: &mut App<'_>, effect: Effect) -> String {
         }
         Effect::DeleteNote(entry) => {
             let id = id_of(entry);
-            let kept = match store.note(entry.kind.name(), &id) {
-                Ok(Some(note)) => note.text,
-                Ok(None) => {
+            let kind = entry.kind.name();
+            let kept = match (store.note(kind, &id), store.conflicts(kind, &id)) {
+                (Ok(Some(note)), Ok(copies)) => (note.text, copies),
+                (Ok(None), _) => {
                     return format!("{id} has no note to delete (another acuref deleted it)");
                 }
-                Err(e) => return e.to_string(),
+                (Err(e), _) | (_, Err(e)) => return e.to_string(),
             };
-            match store.delete_note(entry.kind.name(), &id) {
+            match store.delete_note(kind, &id) {
                 Ok(_) => {
-                    app.undo.push(Undo::Note { entry, text: kept });
+                    app.undo.push(Undo::Note {
+                        entry,
+                        text: kept.0,
+                        copies: kept.1.into_iter().map(|c| c.text).collect(),
+                    });
                     format!("deleted your note on {id}: u puts it back (until acuref ends)")
                 }
                 Err(e) => e.to_string(),
@@ -335,10 +340,14 @@ fn change(store: &mut Store, app: &mut App<'_>, effect: Effect) -> String {
 fn put_back(store: &mut Store, app: &mut App<'_>, undo: Undo) -> String {
     let shown = |name: &str| crate::text::escape_controls(name);
     let done = match &undo {
-        Undo::Note { entry, text } => {
+        Undo::Note {
+            entry,
+            text,
+            copies,
+        } => {
             let id = app.catalogue.id(*entry).to_string();
             store
-                .save_note(entry.kind.name(), &id, text, None)
+                .restore_note(entry.kind.name(), &id, text, copies)
                 .map(|saved| match saved {
                     Saved::Saved(_) => format!("put back your note on {id}"),
                     Saved::Conflict => format!(

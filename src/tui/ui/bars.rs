@@ -170,7 +170,15 @@ fn question_text(app: &App<'_>) -> Option<String> {
     use super::super::app::Question;
     let key = |action| first_key(Scope::Confirm, action).unwrap_or_default();
     let what = match app.question.as_ref()? {
-        Question::DeleteNote(entry) => format!("your note on {}", app.catalogue.id(*entry)),
+        Question::DeleteNote(entry) => {
+            let copies = app.notes.get(entry).map_or(0, |n| n.conflicts.len());
+            let id = app.catalogue.id(*entry);
+            match copies {
+                0 => format!("your note on {id}"),
+                1 => format!("your note on {id} and the copy kept beside it"),
+                n => format!("your note on {id} and the {n} copies kept beside it"),
+            }
+        }
         Question::DeleteProtocol(name) => {
             format!("the protocol {}", crate::text::escape_controls(name))
         }
