@@ -32,6 +32,8 @@ pub const MAX_HEIGHT: u16 = 240;
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal was given back and taken again: the next frame redraws everything.
 static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Set while another program has the terminal: its Ctrl-c, Ctrl-\ and Ctrl-z are its own.
+static LENT: AtomicBool = AtomicBool::new(false);
 
 /// The terminal while acuref holds it.
 pub type Screen = Terminal<CrosstermBackend<std::io::Stdout>>;
@@ -130,6 +132,10 @@ fn handle_signals() -> std::io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             for signal in signals.forever() {
+                // The keys of the program the terminal is lent to (as git does for its editor).
+                if LENT.load(Ordering::SeqCst) && [SIGINT, SIGQUIT, SIGTSTP].contains(&signal) {
+                    continue;
+                }
                 if signal == SIGTSTP {
                     give_back();
                     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
@@ -236,11 +242,14 @@ fn read_bytes(mut tty: File) -> Keys {
 }
 
 /// Gives the terminal to another program for as long as `run` takes (the reader paused, the
-/// screen and modes as the user's shell has them), then takes it again and redraws.
+/// screen and modes as the user's shell has them, Ctrl-c and Ctrl-z the program's own), then
+/// takes it again and redraws.
 pub fn lend<T>(keys: &Keys, run: impl FnOnce() -> T) -> T {
     let paused = keys.pause();
     give_back();
+    LENT.store(true, Ordering::SeqCst);
     let result = run();
+    LENT.store(false, Ordering::SeqCst);
     resume();
     if paused {
         keys.resume();
