@@ -305,6 +305,15 @@ pub enum Command {
         #[command(subcommand)]
         action: ProtocolAction,
     },
+    /// List what you keep (stars, notes, protocol points) on ids the catalogue in use does not have
+    #[command(
+        after_help = "Kept on an id a user overlay removed, a code renamed, or another --data catalogue lacks; nothing is dropped.\n\nExamples:\n  acuref orphans\n  acuref orphans --json\n  acuref --data ./my-catalogue orphans"
+    )]
+    Orphans {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
     /// Write everything you made (bookmarks, notes, protocols) as TOML, to FILE or standard output
     #[command(
         after_help = "Examples:\n  acuref export backup.toml\n  acuref export | gzip > acuref-$(date +%F).toml.gz"

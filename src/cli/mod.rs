@@ -6,6 +6,7 @@ mod card;
 mod json;
 mod lists;
 mod notes;
+mod orphans;
 mod output;
 mod protocol;
 mod safety;
@@ -304,6 +305,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             },
             out,
         ),
+        Command::Orphans { json } => orphans::orphans(cx, cx.database, *json, out),
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::user::{confirmed, failed, resolve};
 use super::{Context, Status, diagnostic, json};
 use crate::catalogue::{EntryRef, Kind};
-use crate::store::{Saved, Store};
+use crate::store::{ConflictCopy, Note, Saved, Store};
 
 /// What `acuref note` was asked to do.
 pub(super) struct NoteRequest<'a> {
@@ -85,10 +85,8 @@ pub(super) fn note(
                 &json!({
                     "kind": kind,
                     "id": id,
-                    "note": note.as_ref().map(|n| json!({
-                        "text": n.text, "revision": n.revision, "updated_at": n.updated_at
-                    })),
-                    "conflicts": copies.iter().map(|c| json!({"text": c.text, "saved_at": c.saved_at})).collect::<Vec<_>>(),
+                    "note": note_json(note.as_ref()),
+                    "conflicts": conflicts_json(&copies),
                 }),
             )?;
         } else {
@@ -150,24 +148,51 @@ pub(super) fn note(
 pub(super) fn write_note(
     out: &mut impl Write,
     note: Option<&str>,
-    copies: &[crate::store::ConflictCopy],
+    copies: &[ConflictCopy],
 ) -> std::io::Result<()> {
-    if let Some(text) = note {
-        writeln!(out, "Your note")?;
+    write_note_indented(out, "", note, copies)
+}
+
+/// [`write_note`] with every line indented by `indent`.
+pub(super) fn write_note_indented(
+    out: &mut impl Write,
+    indent: &str,
+    note: Option<&str>,
+    copies: &[ConflictCopy],
+) -> std::io::Result<()> {
+    let mut block = |heading: &str, text: &str| -> std::io::Result<()> {
+        writeln!(out, "{indent}{heading}")?;
         for line in text.lines() {
-            writeln!(out, "  {}", crate::text::escape_controls(line))?;
+            writeln!(out, "{indent}  {}", crate::text::escape_controls(line))?;
         }
+        Ok(())
+    };
+    if let Some(text) = note {
+        block("Your note", text)?;
     }
     for copy in copies {
-        writeln!(
-            out,
-            "Conflict copy (saved while another acuref saved first)"
+        block(
+            "Conflict copy (saved while another acuref saved first)",
+            &copy.text,
         )?;
-        for line in copy.text.lines() {
-            writeln!(out, "  {}", crate::text::escape_controls(line))?;
-        }
     }
     Ok(())
+}
+
+/// A note as JSON: `{text, revision, updated_at}`, or null.
+pub(super) fn note_json(note: Option<&Note>) -> serde_json::Value {
+    note.map_or(
+        serde_json::Value::Null,
+        |n| json!({"text": n.text, "revision": n.revision, "updated_at": n.updated_at}),
+    )
+}
+
+/// Conflict copies as JSON: `[{text, saved_at}]`, oldest first.
+pub(super) fn conflicts_json(copies: &[ConflictCopy]) -> serde_json::Value {
+    copies
+        .iter()
+        .map(|c| json!({"text": c.text, "saved_at": c.saved_at}))
+        .collect()
 }
 
 /// Every note on an entry the catalogue has, for searching them (none without a database).

@@ -7,6 +7,7 @@
 //! home without one has no bookmarks yet.
 
 mod bookmarks;
+mod kept;
 mod notes;
 mod protocols;
 mod recent;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use bookmarks::Bookmark;
+pub use kept::{Kept, ProtocolPlace};
 pub use notes::{ConflictCopy, Note, Saved};
 pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
 pub use transfer::{Export, Imported};

@@ -98,6 +98,28 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(fail)
     }
 
+    /// Every conflict copy, as (kind, id, copy), oldest first.
+    pub fn all_conflicts(&self) -> Result<Vec<(String, String, ConflictCopy)>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self
+            .conn
+            .prepare("SELECT kind, id, text, saved_at FROM note_conflict ORDER BY seq")
+            .map_err(fail)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    ConflictCopy {
+                        text: r.get(2)?,
+                        saved_at: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
     /// Saves a note, based on the revision the writer read (`None`: it read no note). One
     /// transaction: the check and the write cannot be split by another window.
     pub fn save_note(
