@@ -307,10 +307,23 @@ pub enum Command {
     },
     /// List what you keep (stars, notes, protocol points) on ids the catalogue in use does not have
     #[command(
-        after_help = "Kept on an id a user overlay removed, a code renamed, or another --data catalogue lacks; nothing is dropped.\n\nExamples:\n  acuref orphans\n  acuref orphans --json\n  acuref --data ./my-catalogue orphans"
+        after_help = "Kept on an id a user overlay removed, a code renamed, or another --data catalogue lacks; nothing is dropped. `acuref reattach` moves it onto an entry.\n\nExamples:\n  acuref orphans\n  acuref orphans --json\n  acuref --data ./my-catalogue orphans"
     )]
     Orphans {
         /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move what is kept on an orphaned id (star, note, protocol places) onto an entry
+    #[command(
+        after_help = "One transaction: all of it moves, or nothing does. A note moved onto an entry that has one becomes a conflict copy beside it; nothing is lost.\n\nExamples:\n  acuref orphans                  (lists the ids that can be reattached)\n  acuref reattach BL99 BL40\n  acuref reattach point:LI4a \"he gu\" --json"
+    )]
+    Reattach {
+        /// The orphaned id, as `acuref orphans` prints it (KIND:ID when it is kept under two kinds)
+        old: String,
+        /// The entry to move it onto: a code in any spelling, or an id
+        new: String,
+        /// Print what moved as JSON
         #[arg(long)]
         json: bool,
     },

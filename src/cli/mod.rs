@@ -9,6 +9,7 @@ mod notes;
 mod orphans;
 mod output;
 mod protocol;
+mod reattach;
 mod safety;
 mod user;
 
@@ -306,6 +307,9 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             out,
         ),
         Command::Orphans { json } => orphans::orphans(cx, cx.database, *json, out),
+        Command::Reattach { old, new, json } => {
+            reattach::reattach(cx, cx.database, (old, new), *json, out)
+        }
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }

@@ -62,7 +62,8 @@ pub(super) fn orphans(
     }
     writeln!(
         out,
-        "\nThe catalogue in use has none of these ids; what is kept on them stays until you remove it."
+        "\nThe catalogue in use has none of these ids; what is kept on them stays. \
+         `acuref reattach ID NEW` moves it onto an entry (NEW: a code or an id)."
     )?;
     Ok(Status::Success)
 }

@@ -10,6 +10,7 @@ mod bookmarks;
 mod kept;
 mod notes;
 mod protocols;
+mod reattach;
 mod recent;
 mod schema;
 pub mod snapshot;
@@ -25,6 +26,7 @@ pub use bookmarks::Bookmark;
 pub use kept::{Kept, ProtocolPlace};
 pub use notes::{ConflictCopy, Note, Saved};
 pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
+pub use reattach::{NoteMoved, Reattached, StarMoved};
 pub use transfer::{Export, Imported};
 
 /// How long a write waits for another acuref window's write to finish.
