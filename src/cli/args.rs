@@ -343,6 +343,15 @@ pub enum Command {
         /// The export file
         file: PathBuf,
     },
+    /// Set the user database aside (renamed, never deleted) so the next change starts a new one
+    #[command(
+        after_help = "For a damaged database, or to start afresh. The file (and its -wal and -shm files) becomes user.sqlite3.set-aside-YYYYMMDD-HHMMSS (UTC) in the same folder; nothing is deleted.\n\nExamples:\n  acuref new-database\n  acuref new-database --yes"
+    )]
+    NewDatabase {
+        /// Set it aside without asking
+        #[arg(long)]
+        yes: bool,
+    },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

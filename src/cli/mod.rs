@@ -3,6 +3,7 @@
 
 mod args;
 mod card;
+mod database;
 mod json;
 mod lists;
 mod notes;
@@ -88,6 +89,10 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         Command::Import { file } => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
             user::import(paths.database.as_deref(), file, &mut out)
+        }
+        Command::NewDatabase { yes } => {
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
+            database::new_database(paths.database.as_deref(), *yes, &mut out)
         }
         _ => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
@@ -314,7 +319,8 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         | Command::Paths
         | Command::Completions { .. }
         | Command::Export { .. }
-        | Command::Import { .. } => Ok(Status::Success),
+        | Command::Import { .. }
+        | Command::NewDatabase { .. } => Ok(Status::Success),
     }
 }
 

@@ -13,6 +13,7 @@ mod protocols;
 mod reattach;
 mod recent;
 mod schema;
+mod set_aside;
 pub mod snapshot;
 mod transfer;
 
@@ -27,6 +28,7 @@ pub use kept::{Kept, ProtocolPlace};
 pub use notes::{ConflictCopy, Note, Saved};
 pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
 pub use reattach::{NoteMoved, Reattached, StarMoved};
+pub use set_aside::{SetAsideError, set_aside};
 pub use transfer::{Export, Imported};
 
 /// How long a write waits for another acuref window's write to finish.
@@ -67,9 +69,8 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Corrupt(p) => write!(
                 f,
-                "the user database {} is damaged or not a database; it was left as it is. Move it \
-                 aside (for example to {}.broken) to start a new one",
-                shown(p),
+                "the user database {} is damaged or not a database; it was left as it is. \
+                 `acuref new-database` sets it aside (renamed, never deleted) and starts a new one",
                 shown(p)
             ),
             StoreError::Locked(p) => write!(

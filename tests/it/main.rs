@@ -8,6 +8,7 @@ mod catalogue_integrity;
 mod cautions;
 mod cli;
 mod hostile;
+mod new_database;
 mod orphans;
 mod readme;
 mod search_table;
