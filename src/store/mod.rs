@@ -80,8 +80,8 @@ impl fmt::Display for StoreError {
             ),
             StoreError::ReadOnly(p) => write!(
                 f,
-                "the user database {} cannot be written (read-only file or folder); fix its \
-                 permissions, or set ACUREF_HOME to a folder you can write",
+                "the user database {} cannot be written (a read-only file, folder or disk); make \
+                 it writable, or set ACUREF_HOME to a folder you can write",
                 shown(p)
             ),
             StoreError::Full(p) => write!(
@@ -110,6 +110,14 @@ impl StoreError {
     /// The error for what SQLite said about the file at `path`.
     fn from_sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
         let path = path.to_path_buf();
+        // SQLite cannot grow the `-shm` file a WAL database needs even to be read: on a full
+        // disk that is how the first read fails (SQLite's result codes: "may indicate that the
+        // underlying filesystem volume is out of space").
+        if e.sqlite_error()
+            .is_some_and(|s| s.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+        {
+            return StoreError::Full(path);
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path),
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked(path),
@@ -134,6 +142,7 @@ impl Store {
                 std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                     StoreError::ReadOnly(path.to_path_buf())
                 }
+                std::io::ErrorKind::StorageFull => StoreError::Full(path.to_path_buf()),
                 _ => StoreError::Other(path.to_path_buf(), e.to_string()),
             });
         }

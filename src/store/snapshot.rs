@@ -22,9 +22,15 @@ pub(super) fn daily(conn: &Connection, database: &Path) -> std::io::Result<()> {
     if !today.exists() {
         let partial = today.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-            .map_err(std::io::Error::other)?;
-        std::fs::rename(&partial, &today)?;
+        // A copy that fails part way (a full disk) takes no room: it is removed.
+        let copied = conn
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map_err(std::io::Error::other)
+            .and_then(|_| std::fs::rename(&partial, &today));
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        copied?;
     }
     let mut copies: Vec<PathBuf> = std::fs::read_dir(&folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))

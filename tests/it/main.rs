@@ -13,6 +13,7 @@ mod orphans;
 mod readme;
 mod search_table;
 mod store;
+mod store_limits;
 mod terminal;
 mod tui;
 mod user_files;
