@@ -279,7 +279,7 @@ pub enum Command {
     },
     /// Show, write or delete your note on an entry (kept in the user database)
     #[command(
-        after_help = "A note saved while another acuref saved one first is kept as a conflict copy beside it, never lost.\n\nExamples:\n  acuref note BL40\n  acuref note BL40 bleed only visible veins\n  echo \"from my teacher\" | acuref note sciatica -\n  acuref note BL40 --delete --yes"
+        after_help = "A note saved while another acuref saved one first is kept as a conflict copy beside it, never lost. --edit opens $VISUAL, else $EDITOR, else vi (arguments allowed: VISUAL=\"code --wait\").\n\nExamples:\n  acuref note BL40\n  acuref note BL40 bleed only visible veins\n  echo \"from my teacher\" | acuref note sciatica -\n  acuref note BL40 --edit\n  acuref note BL40 --delete --yes"
     )]
     Note {
         /// The entry: a code in any spelling, or an id
@@ -295,6 +295,9 @@ pub enum Command {
         /// Print the note as JSON
         #[arg(long)]
         json: bool,
+        /// Write the note in your editor ($VISUAL, else $EDITOR, else vi); saved if changed
+        #[arg(long, conflicts_with_all = ["text", "delete", "json"])]
+        edit: bool,
     },
     /// Make and use protocols: named, ordered point lists, each point with an optional note
     #[command(

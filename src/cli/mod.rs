@@ -6,6 +6,7 @@ mod card;
 mod database;
 mod json;
 mod lists;
+mod note_edit;
 mod notes;
 mod orphans;
 mod output;
@@ -299,6 +300,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             delete,
             yes,
             json,
+            edit,
         } => notes::note(
             cx,
             cx.database,
@@ -308,6 +310,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 delete: *delete,
                 yes: *yes,
                 json: *json,
+                edit: *edit,
             },
             out,
         ),

@@ -23,9 +23,21 @@ pub(super) struct NoteRequest<'a> {
     pub(super) yes: bool,
     /// Print JSON.
     pub(super) json: bool,
+    /// Edit the note in the user's editor.
+    pub(super) edit: bool,
 }
 
-/// `acuref note ID [TEXT]`, `--delete`.
+/// The entry a note is on, as the store and the user name it.
+pub(super) struct NoteOn<'a> {
+    /// Its kind.
+    pub(super) kind: &'static str,
+    /// Its id.
+    pub(super) id: &'a str,
+    /// Its title, for messages.
+    pub(super) title: String,
+}
+
+/// `acuref note ID [TEXT]`, `--delete`, `--edit`.
 pub(super) fn note(
     cx: &Context<'_>,
     database: Option<&Path>,
@@ -46,6 +58,10 @@ pub(super) fn note(
     };
     let (kind, id) = (entry.kind.name(), cx.c.id(entry));
     let title = cx.c.title(entry);
+    if request.edit {
+        let on = NoteOn { kind, id, title };
+        return super::note_edit::edit_note(database, &on, out);
+    }
     if request.delete {
         if !request.yes && !confirmed(&format!("delete your note on {title}?"))? {
             diagnostic("nothing deleted (pass --yes to delete without asking)");
@@ -107,18 +123,8 @@ pub(super) fn note(
     } else {
         request.text.join(" ")
     };
-    if text.trim().is_empty() {
-        diagnostic("the note is empty; `--delete` removes a note");
-        return Ok(Status::Error);
-    }
-    if let Some(bad) = text
-        .chars()
-        .find(|&c| crate::text::is_forbidden(c) && c != '\n' && c != '\t')
-    {
-        diagnostic(&format!(
-            "the note holds a control character (U+{:04X}); write plain text",
-            bad as u32
-        ));
+    if let Err(why) = check_text(&text) {
+        diagnostic(&why);
         return Ok(Status::Error);
     }
     let mut store = match Store::open(database) {
@@ -129,7 +135,43 @@ pub(super) fn note(
         Ok(note) => note.map(|n| n.revision),
         Err(e) => return Ok(failed(&e)),
     };
-    match store.save_note(kind, id, &text, based_on) {
+    save(
+        &mut store,
+        &NoteOn { kind, id, title },
+        &text,
+        based_on,
+        out,
+    )
+}
+
+/// Whether a note's text may be saved; why not, as a line to say.
+pub(super) fn check_text(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("the note is empty; `--delete` removes a note".to_string());
+    }
+    match text
+        .chars()
+        .find(|&c| crate::text::is_forbidden(c) && c != '\n' && c != '\t')
+    {
+        Some(bad) => Err(format!(
+            "the note holds a control character (U+{:04X}); write plain text",
+            bad as u32
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Saves a note's text, based on the revision the writer read (`None`: it read no note), and
+/// says what became of it: saved, or kept as a conflict copy when another save came first.
+pub(super) fn save(
+    store: &mut Store,
+    on: &NoteOn<'_>,
+    text: &str,
+    based_on: Option<i64>,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let NoteOn { kind, id, title } = on;
+    match store.save_note(kind, id, text, based_on) {
         Ok(Saved::Saved(revision)) => {
             writeln!(out, "saved your note on {title} (revision {revision})")?;
             Ok(Status::Success)

@@ -9,6 +9,7 @@ mod cautions;
 mod cli;
 mod hostile;
 mod new_database;
+mod note_edit;
 mod orphans;
 mod readme;
 mod search_table;
