@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::user::confirmed;
+use super::user::{confirmed, database_for};
 use super::{Status, diagnostic};
 use crate::store::{SetAsideError, set_aside};
 use crate::text::escape_controls;
@@ -18,8 +18,7 @@ pub(super) fn new_database(
     yes: bool,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty, so there is none to set aside");
+    let Some(database) = database_for(database, "name the one to set aside") else {
         return Ok(Status::Error);
     };
     let shown = escape_controls(&database.display().to_string());

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 use serde_json::json;
 
-use super::user::{confirmed, failed, resolve};
+use super::user::{confirmed, database_for, failed, resolve};
 use super::{Context, Status, diagnostic, json};
 use crate::catalogue::{EntryRef, Kind};
 use crate::store::{ConflictCopy, Note, Saved, Store};
@@ -44,8 +44,7 @@ pub(super) fn note(
     request: &NoteRequest<'_>,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to keep notes");
+    let Some(database) = database_for(database, "keep notes") else {
         return Ok(Status::Error);
     };
     let Some(entry) = resolve(cx, request.id) else {

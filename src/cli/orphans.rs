@@ -9,8 +9,8 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::notes::{conflicts_json, note_json, write_note_indented};
-use super::user::failed;
-use super::{Context, Status, diagnostic, json};
+use super::user::{database_for, failed};
+use super::{Context, Status, json};
 use crate::catalogue::Kind;
 use crate::store::{Kept, Store, StoreError};
 use crate::text::escape_controls;
@@ -37,8 +37,7 @@ pub(super) fn orphans(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to use one");
+    let Some(database) = database_for(database, "use one") else {
         return Ok(Status::Error);
     };
     let orphans = match orphans_in(cx, database) {

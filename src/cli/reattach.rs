@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::orphans::is_orphaned;
-use super::user::{failed, resolve};
+use super::user::{database_for, failed, resolve};
 use super::{Context, Status, diagnostic, json};
 use crate::catalogue::{EntryRef, Kind};
 use crate::store::{Kept, NoteMoved, Reattached, StarMoved, Store};
@@ -24,8 +24,7 @@ pub(super) fn reattach(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to use one");
+    let Some(database) = database_for(database, "use one") else {
         return Ok(Status::Error);
     };
     let Some(target) = resolve(cx, new) else {

@@ -221,6 +221,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Every row a query returns, each made by `row`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self.conn.prepare(sql).map_err(fail)?;
+        let rows = statement.query_map(params, row).map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
     /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         self.conn
