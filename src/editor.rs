@@ -3,7 +3,9 @@
 //! arguments (`code --wait`): it is split on whitespace, and the file's path goes last.
 //!
 //! No terminal handling here: the editor inherits the terminal as it is, so a full-screen
-//! caller leaves its screen first and takes it back after.
+//! caller leaves its screen first and takes it back after. While the editor runs, Ctrl-C and
+//! Ctrl-\\ (SIGINT, SIGQUIT, which reach the editor too) do not end this process, as git does
+//! it: the editor decides for itself, and this process outlives it to remove the file.
 
 use std::ffi::OsString;
 use std::fmt;
@@ -142,6 +144,7 @@ pub fn edit(editor: &EditorCommand, initial: &str, dir: &Path) -> Result<String,
     temp.write(&text)?;
     let mut words = editor.line.split_whitespace();
     let program = words.next().unwrap_or("vi");
+    let held = HeldSignals::hold();
     let status = std::process::Command::new(program)
         .args(words)
         .arg(&temp.0)
@@ -150,6 +153,7 @@ pub fn edit(editor: &EditorCommand, initial: &str, dir: &Path) -> Result<String,
             editor: editor.clone(),
             error,
         })?;
+    drop(held);
     if !status.success() {
         return Err(EditorError::Failed {
             editor: editor.clone(),
@@ -160,6 +164,33 @@ pub fn edit(editor: &EditorCommand, initial: &str, dir: &Path) -> Result<String,
         file: temp.0.clone(),
         error,
     })
+}
+
+/// While alive, SIGINT and SIGQUIT only set a flag no one reads, so they do not end this
+/// process. Dropped, its actions go; signal-hook leaves a signal with no action ignored, so
+/// a caller with handlers of its own (the TUI) keeps them, and a command line process
+/// ignores Ctrl-C for the moment it takes to save.
+struct HeldSignals(Vec<signal_hook::SigId>);
+
+impl HeldSignals {
+    fn hold() -> HeldSignals {
+        use signal_hook::consts::{SIGINT, SIGQUIT};
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        HeldSignals(
+            [SIGINT, SIGQUIT]
+                .into_iter()
+                .filter_map(|signal| signal_hook::flag::register(signal, flag.clone()).ok())
+                .collect(),
+        )
+    }
+}
+
+impl Drop for HeldSignals {
+    fn drop(&mut self) {
+        for id in &self.0 {
+            signal_hook::low_level::unregister(*id);
+        }
+    }
 }
 
 /// A temporary file of this process, removed when dropped (on every way out, errors and

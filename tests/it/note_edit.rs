@@ -136,3 +136,26 @@ fn a_note_saved_elsewhere_while_editing_stays_and_the_edit_becomes_a_conflict_co
         );
     nothing_left_behind(home.path());
 }
+
+#[test]
+fn ctrl_c_while_the_editor_runs_leaves_acuref_to_remove_its_file() {
+    let (home, scripts) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // As a Ctrl-C at the terminal reaches both: acuref gets SIGINT, the editor ends by it.
+    let script = scripts.path().join("interrupted.sh");
+    std::fs::write(
+        &script,
+        "echo 'half a thought' >> \"$1\"\nkill -INT $PPID\nsleep 0.2\nexit 130\n",
+    )
+    .unwrap();
+    editing(home.path(), "VISUAL", &format!("sh {}", script.display()))
+        .args(["note", "ST36", "--edit"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ended with status 130"))
+        .stderr(predicate::str::contains("your note was not changed"));
+    nothing_left_behind(home.path());
+    acuref_at(home.path())
+        .args(["note", "ST36"])
+        .assert()
+        .code(1);
+}
