@@ -279,7 +279,7 @@ pub enum Command {
     },
     /// Show, write or delete your note on an entry (kept in the user database)
     #[command(
-        after_help = "A note saved while another acuref saved one first is kept as a conflict copy beside it, never lost.\n\nExamples:\n  acuref note BL40\n  acuref note BL40 bleed only visible veins\n  echo \"from my teacher\" | acuref note sciatica -\n  acuref note BL40 --delete --yes"
+        after_help = "A note saved while another acuref saved one first is kept as a conflict copy beside it, never lost. --edit opens $VISUAL, else $EDITOR, else vi (arguments allowed: VISUAL=\"code --wait\").\n\nExamples:\n  acuref note BL40\n  acuref note BL40 bleed only visible veins\n  echo \"from my teacher\" | acuref note sciatica -\n  acuref note BL40 --edit\n  acuref note BL40 --delete --yes"
     )]
     Note {
         /// The entry: a code in any spelling, or an id
@@ -295,6 +295,9 @@ pub enum Command {
         /// Print the note as JSON
         #[arg(long)]
         json: bool,
+        /// Write the note in your editor ($VISUAL, else $EDITOR, else vi); saved if changed
+        #[arg(long, conflicts_with_all = ["text", "delete", "json"])]
+        edit: bool,
     },
     /// Make and use protocols: named, ordered point lists, each point with an optional note
     #[command(
@@ -304,6 +307,28 @@ pub enum Command {
         /// What to do
         #[command(subcommand)]
         action: ProtocolAction,
+    },
+    /// List what you keep (stars, notes, protocol points) on ids the catalogue in use does not have
+    #[command(
+        after_help = "Kept on an id a user overlay removed, a code renamed, or another --data catalogue lacks; nothing is dropped. `acuref reattach` moves it onto an entry.\n\nExamples:\n  acuref orphans\n  acuref orphans --json\n  acuref --data ./my-catalogue orphans"
+    )]
+    Orphans {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move what is kept on an orphaned id (star, note, protocol places) onto an entry
+    #[command(
+        after_help = "One transaction: all of it moves, or nothing does. A note moved onto an entry that has one becomes a conflict copy beside it; nothing is lost.\n\nExamples:\n  acuref orphans                  (lists the ids that can be reattached)\n  acuref reattach BL99 BL40\n  acuref reattach point:LI4a \"he gu\" --json"
+    )]
+    Reattach {
+        /// The orphaned id, as `acuref orphans` prints it (KIND:ID when it is kept under two kinds)
+        old: String,
+        /// The entry to move it onto: a code in any spelling, or an id
+        new: String,
+        /// Print what moved as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Write everything you made (bookmarks, notes, protocols) as TOML, to FILE or standard output
     #[command(
@@ -320,6 +345,15 @@ pub enum Command {
     Import {
         /// The export file
         file: PathBuf,
+    },
+    /// Set the user database aside (renamed, never deleted) so the next change starts a new one
+    #[command(
+        after_help = "For a damaged database, or to start afresh. The file (and its -wal and -shm files) becomes user.sqlite3.set-aside-YYYYMMDD-HHMMSS (UTC) in the same folder; nothing is deleted.\n\nExamples:\n  acuref new-database\n  acuref new-database --yes"
+    )]
+    NewDatabase {
+        /// Set it aside without asking
+        #[arg(long)]
+        yes: bool,
     },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(

@@ -3,11 +3,15 @@
 
 mod args;
 mod card;
+mod database;
 mod json;
 mod lists;
+mod note_edit;
 mod notes;
+mod orphans;
 mod output;
 mod protocol;
+mod reattach;
 mod safety;
 mod user;
 
@@ -86,6 +90,10 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         Command::Import { file } => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
             user::import(paths.database.as_deref(), file, &mut out)
+        }
+        Command::NewDatabase { yes } => {
+            let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
+            database::new_database(paths.database.as_deref(), *yes, &mut out)
         }
         _ => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
@@ -292,6 +300,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
             delete,
             yes,
             json,
+            edit,
         } => notes::note(
             cx,
             cx.database,
@@ -301,14 +310,20 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
                 delete: *delete,
                 yes: *yes,
                 json: *json,
+                edit: *edit,
             },
             out,
         ),
+        Command::Orphans { json } => orphans::orphans(cx, cx.database, *json, out),
+        Command::Reattach { old, new, json } => {
+            reattach::reattach(cx, cx.database, (old, new), *json, out)
+        }
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }
         | Command::Export { .. }
-        | Command::Import { .. } => Ok(Status::Success),
+        | Command::Import { .. }
+        | Command::NewDatabase { .. } => Ok(Status::Success),
     }
 }
 

@@ -6,10 +6,10 @@ use std::path::Path;
 use anyhow::Result;
 use serde_json::json;
 
-use super::user::{confirmed, failed, resolve};
+use super::user::{confirmed, database_for, failed, resolve};
 use super::{Context, Status, diagnostic, json};
 use crate::catalogue::{EntryRef, Kind};
-use crate::store::{Saved, Store};
+use crate::store::{ConflictCopy, Note, Saved, Store};
 
 /// What `acuref note` was asked to do.
 pub(super) struct NoteRequest<'a> {
@@ -23,17 +23,28 @@ pub(super) struct NoteRequest<'a> {
     pub(super) yes: bool,
     /// Print JSON.
     pub(super) json: bool,
+    /// Edit the note in the user's editor.
+    pub(super) edit: bool,
 }
 
-/// `acuref note ID [TEXT]`, `--delete`.
+/// The entry a note is on, as the store and the user name it.
+pub(super) struct NoteOn<'a> {
+    /// Its kind.
+    pub(super) kind: &'static str,
+    /// Its id.
+    pub(super) id: &'a str,
+    /// Its title, for messages.
+    pub(super) title: String,
+}
+
+/// `acuref note ID [TEXT]`, `--delete`, `--edit`.
 pub(super) fn note(
     cx: &Context<'_>,
     database: Option<&Path>,
     request: &NoteRequest<'_>,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to keep notes");
+    let Some(database) = database_for(database, "keep notes") else {
         return Ok(Status::Error);
     };
     let Some(entry) = resolve(cx, request.id) else {
@@ -46,6 +57,10 @@ pub(super) fn note(
     };
     let (kind, id) = (entry.kind.name(), cx.c.id(entry));
     let title = cx.c.title(entry);
+    if request.edit {
+        let on = NoteOn { kind, id, title };
+        return super::note_edit::edit_note(database, &on, out);
+    }
     if request.delete {
         if !request.yes && !confirmed(&format!("delete your note on {title}?"))? {
             diagnostic("nothing deleted (pass --yes to delete without asking)");
@@ -85,10 +100,8 @@ pub(super) fn note(
                 &json!({
                     "kind": kind,
                     "id": id,
-                    "note": note.as_ref().map(|n| json!({
-                        "text": n.text, "revision": n.revision, "updated_at": n.updated_at
-                    })),
-                    "conflicts": copies.iter().map(|c| json!({"text": c.text, "saved_at": c.saved_at})).collect::<Vec<_>>(),
+                    "note": note_json(note.as_ref()),
+                    "conflicts": conflicts_json(&copies),
                 }),
             )?;
         } else {
@@ -109,18 +122,8 @@ pub(super) fn note(
     } else {
         request.text.join(" ")
     };
-    if text.trim().is_empty() {
-        diagnostic("the note is empty; `--delete` removes a note");
-        return Ok(Status::Error);
-    }
-    if let Some(bad) = text
-        .chars()
-        .find(|&c| crate::text::is_forbidden(c) && c != '\n' && c != '\t')
-    {
-        diagnostic(&format!(
-            "the note holds a control character (U+{:04X}); write plain text",
-            bad as u32
-        ));
+    if let Err(why) = check_text(&text) {
+        diagnostic(&why);
         return Ok(Status::Error);
     }
     let mut store = match Store::open(database) {
@@ -131,7 +134,43 @@ pub(super) fn note(
         Ok(note) => note.map(|n| n.revision),
         Err(e) => return Ok(failed(&e)),
     };
-    match store.save_note(kind, id, &text, based_on) {
+    save(
+        &mut store,
+        &NoteOn { kind, id, title },
+        &text,
+        based_on,
+        out,
+    )
+}
+
+/// Whether a note's text may be saved; why not, as a line to say.
+pub(super) fn check_text(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("the note is empty; `--delete` removes a note".to_string());
+    }
+    match text
+        .chars()
+        .find(|&c| crate::text::is_forbidden(c) && c != '\n' && c != '\t')
+    {
+        Some(bad) => Err(format!(
+            "the note holds a control character (U+{:04X}); write plain text",
+            bad as u32
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Saves a note's text, based on the revision the writer read (`None`: it read no note), and
+/// says what became of it: saved, or kept as a conflict copy when another save came first.
+pub(super) fn save(
+    store: &mut Store,
+    on: &NoteOn<'_>,
+    text: &str,
+    based_on: Option<i64>,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let NoteOn { kind, id, title } = on;
+    match store.save_note(kind, id, text, based_on) {
         Ok(Saved::Saved(revision)) => {
             writeln!(out, "saved your note on {title} (revision {revision})")?;
             Ok(Status::Success)
@@ -150,24 +189,51 @@ pub(super) fn note(
 pub(super) fn write_note(
     out: &mut impl Write,
     note: Option<&str>,
-    copies: &[crate::store::ConflictCopy],
+    copies: &[ConflictCopy],
 ) -> std::io::Result<()> {
-    if let Some(text) = note {
-        writeln!(out, "Your note")?;
+    write_note_indented(out, "", note, copies)
+}
+
+/// [`write_note`] with every line indented by `indent`.
+pub(super) fn write_note_indented(
+    out: &mut impl Write,
+    indent: &str,
+    note: Option<&str>,
+    copies: &[ConflictCopy],
+) -> std::io::Result<()> {
+    let mut block = |heading: &str, text: &str| -> std::io::Result<()> {
+        writeln!(out, "{indent}{heading}")?;
         for line in text.lines() {
-            writeln!(out, "  {}", crate::text::escape_controls(line))?;
+            writeln!(out, "{indent}  {}", crate::text::escape_controls(line))?;
         }
+        Ok(())
+    };
+    if let Some(text) = note {
+        block("Your note", text)?;
     }
     for copy in copies {
-        writeln!(
-            out,
-            "Conflict copy (saved while another acuref saved first)"
+        block(
+            "Conflict copy (saved while another acuref saved first)",
+            &copy.text,
         )?;
-        for line in copy.text.lines() {
-            writeln!(out, "  {}", crate::text::escape_controls(line))?;
-        }
     }
     Ok(())
+}
+
+/// A note as JSON: `{text, revision, updated_at}`, or null.
+pub(super) fn note_json(note: Option<&Note>) -> serde_json::Value {
+    note.map_or(
+        serde_json::Value::Null,
+        |n| json!({"text": n.text, "revision": n.revision, "updated_at": n.updated_at}),
+    )
+}
+
+/// Conflict copies as JSON: `[{text, saved_at}]`, oldest first.
+pub(super) fn conflicts_json(copies: &[ConflictCopy]) -> serde_json::Value {
+    copies
+        .iter()
+        .map(|c| json!({"text": c.text, "saved_at": c.saved_at}))
+        .collect()
 }
 
 /// Every note on an entry the catalogue has, for searching them (none without a database).

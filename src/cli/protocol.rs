@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::args::ProtocolAction;
-use super::user::{confirmed, failed, resolve};
+use super::user::{confirmed, database_for, failed, resolve};
 use super::{Context, Status, card, diagnostic, json};
 use crate::catalogue::{EntryRef, Kind};
 use crate::store::{ProtocolError, Store};
@@ -20,10 +20,7 @@ pub(super) fn protocol(
     action: &ProtocolAction,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic(
-            "no user database: ACUREF_HOME is empty; set it (or --home DIR) to keep protocols",
-        );
+    let Some(database) = database_for(database, "keep protocols") else {
         return Ok(Status::Error);
     };
     let refused = |e: ProtocolError| {

@@ -18,10 +18,7 @@ pub(super) fn bookmark(
     action: &BookmarkAction,
     out: &mut impl Write,
 ) -> Result<Status> {
-    let Some(database) = database else {
-        diagnostic(
-            "no user database: ACUREF_HOME is empty; set it (or --home DIR) to keep bookmarks",
-        );
+    let Some(database) = database_for(database, "keep bookmarks") else {
         return Ok(Status::Error);
     };
     match action {
@@ -181,8 +178,7 @@ pub(super) fn export(
 /// `acuref import FILE`: merges an export in, in one transaction.
 pub(super) fn import(database: Option<&Path>, file: &Path, out: &mut impl Write) -> Result<Status> {
     let shown = crate::text::escape_controls(&file.display().to_string());
-    let Some(database) = database else {
-        diagnostic("no user database: ACUREF_HOME is empty; set it (or --home DIR) to import");
+    let Some(database) = database_for(database, "import") else {
         return Ok(Status::Error);
     };
     let text = match std::fs::read_to_string(file) {
@@ -266,6 +262,17 @@ pub(super) fn resolve(cx: &Context<'_>, id: &str) -> Option<EntryRef> {
             .filter(|hit| hit.reading.is_some())
             .map(|hit| hit.entry)
     })
+}
+
+/// The user database's file; or, when none is configured (an empty `ACUREF_HOME`), `None`
+/// after saying so, with what the command wanted it `to` do ("keep notes").
+pub(super) fn database_for<'a>(database: Option<&'a Path>, to: &str) -> Option<&'a Path> {
+    if database.is_none() {
+        diagnostic(&format!(
+            "no user database: ACUREF_HOME is empty; set it (or --home DIR) to {to}"
+        ));
+    }
+    database
 }
 
 /// Says why the database cannot be used; the exit status for it.

@@ -19,21 +19,17 @@ pub struct Bookmark {
 impl Store {
     /// Every bookmark, oldest first.
     pub fn bookmarks(&self) -> Result<Vec<Bookmark>, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
-        let mut statement = self
-            .conn
-            .prepare("SELECT kind, id, created_at FROM bookmark ORDER BY seq")
-            .map_err(fail)?;
-        let rows = statement
-            .query_map([], |r| {
+        self.rows(
+            "SELECT kind, id, created_at FROM bookmark ORDER BY seq",
+            [],
+            |r| {
                 Ok(Bookmark {
                     kind: r.get(0)?,
                     id: r.get(1)?,
                     created_at: r.get(2)?,
                 })
-            })
-            .map_err(fail)?;
-        rows.collect::<Result<_, _>>().map_err(fail)
+            },
+        )
     }
 
     /// Whether an entry is starred.

@@ -7,11 +7,14 @@
 //! home without one has no bookmarks yet.
 
 mod bookmarks;
+mod kept;
 mod last_view;
 mod notes;
 mod protocols;
+mod reattach;
 mod recent;
 mod schema;
+mod set_aside;
 pub mod snapshot;
 mod transfer;
 
@@ -22,9 +25,12 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use bookmarks::Bookmark;
+pub use kept::{Kept, ProtocolPlace};
 pub use last_view::LastView;
 pub use notes::{ConflictCopy, Note, Saved};
 pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
+pub use reattach::{NoteMoved, Reattached, StarMoved};
+pub use set_aside::{SetAsideError, set_aside};
 pub use transfer::{Export, Imported};
 
 /// How long a write waits for another acuref window's write to finish.
@@ -65,9 +71,8 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::Corrupt(p) => write!(
                 f,
-                "the user database {} is damaged or not a database; it was left as it is. Move it \
-                 aside (for example to {}.broken) to start a new one",
-                shown(p),
+                "the user database {} is damaged or not a database; it was left as it is. \
+                 `acuref new-database` sets it aside (renamed, never deleted) and starts a new one",
                 shown(p)
             ),
             StoreError::Locked(p) => write!(
@@ -77,8 +82,8 @@ impl fmt::Display for StoreError {
             ),
             StoreError::ReadOnly(p) => write!(
                 f,
-                "the user database {} cannot be written (read-only file or folder); fix its \
-                 permissions, or set ACUREF_HOME to a folder you can write",
+                "the user database {} cannot be written (a read-only file, folder or disk); make \
+                 it writable, or set ACUREF_HOME to a folder you can write",
                 shown(p)
             ),
             StoreError::Full(p) => write!(
@@ -107,6 +112,14 @@ impl StoreError {
     /// The error for what SQLite said about the file at `path`.
     fn from_sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
         let path = path.to_path_buf();
+        // SQLite cannot grow the `-shm` file a WAL database needs even to be read: on a full
+        // disk that is how the first read fails (SQLite's result codes: "may indicate that the
+        // underlying filesystem volume is out of space").
+        if e.sqlite_error()
+            .is_some_and(|s| s.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+        {
+            return StoreError::Full(path);
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path),
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked(path),
@@ -131,6 +144,7 @@ impl Store {
                 std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                     StoreError::ReadOnly(path.to_path_buf())
                 }
+                std::io::ErrorKind::StorageFull => StoreError::Full(path.to_path_buf()),
                 _ => StoreError::Other(path.to_path_buf(), e.to_string()),
             });
         }
@@ -213,6 +227,19 @@ impl Store {
         let out = action(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
         Ok(out)
+    }
+
+    /// Every row a query returns, each made by `row`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let fail = |e| StoreError::from_sqlite(&self.path, e);
+        let mut statement = self.conn.prepare(sql).map_err(fail)?;
+        let rows = statement.query_map(params, row).map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
     }
 
     /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).

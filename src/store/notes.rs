@@ -57,67 +57,47 @@ impl Store {
 
     /// Every note, as (kind, id, note).
     pub fn notes(&self) -> Result<Vec<(String, String, Note)>, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
-        let mut statement = self
-            .conn
-            .prepare("SELECT kind, id, text, revision, updated_at FROM note ORDER BY kind, id")
-            .map_err(fail)?;
-        let rows = statement
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    Note {
-                        text: r.get(2)?,
-                        revision: r.get(3)?,
-                        updated_at: r.get(4)?,
-                    },
-                ))
-            })
-            .map_err(fail)?;
-        rows.collect::<Result<_, _>>().map_err(fail)
-    }
-
-    /// Every conflict copy, as (kind, id, copy), oldest first.
-    pub fn all_conflicts(&self) -> Result<Vec<(String, String, ConflictCopy)>, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
-        let mut statement = self
-            .conn
-            .prepare("SELECT kind, id, text, saved_at FROM note_conflict ORDER BY seq")
-            .map_err(fail)?;
-        let rows = statement
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    ConflictCopy {
-                        text: r.get(2)?,
-                        saved_at: r.get(3)?,
-                    },
-                ))
-            })
-            .map_err(fail)?;
-        rows.collect::<Result<_, _>>().map_err(fail)
+        self.rows(
+            "SELECT kind, id, text, revision, updated_at FROM note ORDER BY kind, id",
+            [],
+            |r| {
+                let note = Note {
+                    text: r.get(2)?,
+                    revision: r.get(3)?,
+                    updated_at: r.get(4)?,
+                };
+                Ok((r.get(0)?, r.get(1)?, note))
+            },
+        )
     }
 
     /// The conflict copies of an entry's note, oldest first.
     pub fn conflicts(&self, kind: &str, id: &str) -> Result<Vec<ConflictCopy>, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT text, saved_at FROM note_conflict WHERE kind = ?1 AND id = ?2 ORDER BY seq",
-            )
-            .map_err(fail)?;
-        let rows = statement
-            .query_map(params![kind, id], |r| {
+        self.rows(
+            "SELECT text, saved_at FROM note_conflict WHERE kind = ?1 AND id = ?2 ORDER BY seq",
+            params![kind, id],
+            |r| {
                 Ok(ConflictCopy {
                     text: r.get(0)?,
                     saved_at: r.get(1)?,
                 })
-            })
-            .map_err(fail)?;
-        rows.collect::<Result<_, _>>().map_err(fail)
+            },
+        )
+    }
+
+    /// Every conflict copy, as (kind, id, copy), oldest first.
+    pub fn all_conflicts(&self) -> Result<Vec<(String, String, ConflictCopy)>, StoreError> {
+        self.rows(
+            "SELECT kind, id, text, saved_at FROM note_conflict ORDER BY seq",
+            [],
+            |r| {
+                let copy = ConflictCopy {
+                    text: r.get(2)?,
+                    saved_at: r.get(3)?,
+                };
+                Ok((r.get(0)?, r.get(1)?, copy))
+            },
+        )
     }
 
     /// Saves a note, based on the revision the writer read (`None`: it read no note). One

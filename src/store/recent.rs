@@ -28,15 +28,9 @@ impl Store {
 
     /// The entries opened most recently, newest first, as (kind, id).
     pub fn recent(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
-        let mut statement = self
-            .conn
-            .prepare("SELECT kind, id FROM recent ORDER BY seq DESC")
-            .map_err(fail)?;
-        let rows = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(fail)?;
-        rows.collect::<Result<_, _>>().map_err(fail)
+        self.rows("SELECT kind, id FROM recent ORDER BY seq DESC", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 }
 

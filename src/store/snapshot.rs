@@ -22,9 +22,15 @@ pub(super) fn daily(conn: &Connection, database: &Path) -> std::io::Result<()> {
     if !today.exists() {
         let partial = today.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-            .map_err(std::io::Error::other)?;
-        std::fs::rename(&partial, &today)?;
+        // A copy that fails part way (a full disk) takes no room: it is removed.
+        let copied = conn
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map_err(std::io::Error::other)
+            .and_then(|_| std::fs::rename(&partial, &today));
+        if copied.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        copied?;
     }
     let mut copies: Vec<PathBuf> = std::fs::read_dir(&folder)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -50,7 +56,7 @@ fn date_today() -> String {
 }
 
 /// The calendar date of a day number counted from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -110,7 +110,6 @@ pub struct Imported {
 impl Store {
     /// Everything the user made.
     pub fn export(&self) -> Result<Export, StoreError> {
-        let fail = |e| StoreError::from_sqlite(&self.path, e);
         let bookmarks = self
             .bookmarks()?
             .into_iter()
@@ -130,22 +129,16 @@ impl Store {
                 updated_at: note.updated_at,
             })
             .collect();
-        let mut statement = self
-            .conn
-            .prepare("SELECT kind, id, text, saved_at FROM note_conflict ORDER BY seq")
-            .map_err(fail)?;
-        let conflicts = statement
-            .query_map([], |r| {
-                Ok(ExportedConflict {
-                    kind: r.get(0)?,
-                    id: r.get(1)?,
-                    text: r.get(2)?,
-                    saved_at: r.get(3)?,
-                })
+        let conflicts = self
+            .all_conflicts()?
+            .into_iter()
+            .map(|(kind, id, copy)| ExportedConflict {
+                kind,
+                id,
+                text: copy.text,
+                saved_at: copy.saved_at,
             })
-            .map_err(fail)?
-            .collect::<Result<_, _>>()
-            .map_err(fail)?;
+            .collect();
         let protocols = self
             .protocols()?
             .into_iter()

@@ -148,8 +148,10 @@ fn event_loop(
             continue;
         }
         if let Some(asked) = app.outside.take() {
-            let label = app.catalogue.id(asked.entry).to_string();
-            let result = terminal::lend(keys, || crate::editor::edit(&asked.text, &label));
+            let dir = user.scratch_dir();
+            let result = terminal::lend(keys, || {
+                crate::editor::edit_in_external_editor(&asked.text, &dir)
+            });
             update::outside_edited(app, asked, result);
             user.apply(app);
             continue;

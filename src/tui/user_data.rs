@@ -101,6 +101,16 @@ impl UserData {
         }
     }
 
+    /// Where the user's editor writes its temporary file: beside the database, which is the
+    /// user's own folder, else the system's temporary folder.
+    pub fn scratch_dir(&self) -> std::path::PathBuf {
+        self.path
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map_or_else(std::env::temp_dir, std::path::Path::to_path_buf)
+    }
+
     /// Opens the view kept when acuref last ended, if one was kept.
     pub fn resume(&self, app: &mut App<'_>) {
         if let Some(store) = &self.store

@@ -544,14 +544,10 @@ fn shift_e_writes_the_note_in_the_users_own_editor_and_keeps_every_key_for_it() 
         .query_row("SELECT text FROM note WHERE id = 'BL60'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(text, "qjkb from the editor");
-    let left: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+    let left: Vec<_> = std::fs::read_dir(home.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .contains("acuref-note-BL60-")
-        })
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".acuref-edit-"))
         .collect();
     assert!(left.is_empty(), "the temporary file is removed: {left:?}");
 }

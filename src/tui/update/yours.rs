@@ -62,8 +62,14 @@ pub(super) fn edit_note_outside(app: &mut App<'_>) {
 
 /// What the user's editor gave back: a changed text is saved, the same text is not, and a
 /// failure is said (with the text kept as a draft).
-pub fn outside_edited(app: &mut App<'_>, asked: OutsideEdit, result: anyhow::Result<String>) {
+pub fn outside_edited(
+    app: &mut App<'_>,
+    asked: OutsideEdit,
+    result: Result<String, crate::editor::EditorError>,
+) {
     let id = app.catalogue.id(asked.entry).to_string();
+    // Editors end a text file with a newline; the note does not keep it.
+    let result = result.map(|text| text.trim_end_matches('\n').to_string());
     match result {
         Ok(text) if text == asked.text => {
             app.notice = Some(format!("your note on {id} is unchanged"));
@@ -80,7 +86,7 @@ pub fn outside_edited(app: &mut App<'_>, asked: OutsideEdit, result: anyhow::Res
             {
                 app.drafts.insert(asked.entry, asked.text);
             }
-            app.notice = Some(format!("{e:#}"));
+            app.notice = Some(format!("{e}"));
         }
     }
 }
