@@ -39,8 +39,34 @@ impl UserData {
         data.read_notes(app);
         data.read_recent(app);
         data.read_protocols(app);
+        if app.notice.is_none() {
+            app.notice = data.orphaned(app);
+        }
         app.refresh();
         data
+    }
+
+    /// A line saying how many stars and notes are kept on ids the catalogue does not have
+    /// (they are never dropped), if any.
+    fn orphaned(&self, app: &App<'_>) -> Option<String> {
+        let store = self.store.as_ref()?;
+        let stars = store.bookmarks().ok()?.len() - app.bookmarks.len();
+        let notes = store.notes().ok()?.len() - app.notes.len();
+        let count = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let parts: Vec<String> = [count(stars, "star", "stars"), count(notes, "note", "notes")]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| {
+            format!(
+                "{} of yours on ids this catalogue does not have are kept: `acuref orphans` lists them",
+                parts.join(" and ")
+            )
+        })
     }
 
     /// Makes every change the app asked for, in order, and reads back what it changed.

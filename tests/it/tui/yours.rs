@@ -340,3 +340,31 @@ fn a_note_saved_from_two_windows_at_once_keeps_both_versions() {
     let merged = store.note("point", "BL40").unwrap().unwrap().text;
     assert!(merged.contains("first window") && merged.contains("second window"));
 }
+
+#[test]
+fn stars_and_notes_on_ids_the_catalogue_lacks_are_said_at_start_and_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(acuref::store::FILE_NAME);
+    let mut store = acuref::store::Store::open(&file).unwrap();
+    store.add_bookmark("point", "BL99").unwrap();
+    store.add_bookmark("point", "BL40").unwrap();
+    store
+        .save_note("point", "BL99", "from a renamed code", None)
+        .unwrap();
+    drop(store);
+    let s = Session::with_home(120, 24, home.path());
+    let screen = s.screen();
+    assert!(
+        screen.contains(
+            "1 star and 1 note of yours on ids this catalogue does not have are kept: `acuref orphans` lists them"
+        ),
+        "{screen}"
+    );
+    assert_eq!(
+        s.app.bookmarks.len(),
+        1,
+        "the entry the catalogue has is listed"
+    );
+    let store = acuref::store::Store::open(&file).unwrap();
+    assert_eq!(store.bookmarks().unwrap().len(), 2, "nothing dropped");
+}
