@@ -71,12 +71,18 @@ pub enum BookmarkAction {
         /// The entries
         #[arg(required = true)]
         ids: Vec<String>,
+        /// Print one JSON object a line, each once its write is committed
+        #[arg(long)]
+        json: bool,
     },
     /// Remove the star of entries
     Remove {
         /// The entries
         #[arg(required = true)]
         ids: Vec<String>,
+        /// Print one JSON object a line, each once its write is committed
+        #[arg(long)]
+        json: bool,
     },
     /// List the starred entries, oldest first; ones the catalogue no longer has are marked
     List {
@@ -95,6 +101,9 @@ pub enum ProtocolAction {
         name: String,
         /// Its points (codes in any spelling)
         points: Vec<String>,
+        /// Print the protocol as it is after the change, as JSON (as `protocol show --json`)
+        #[arg(long)]
+        json: bool,
     },
     /// Add a point at the end of a protocol
     Add {
@@ -105,6 +114,9 @@ pub enum ProtocolAction {
         /// A note on the point in this protocol ("bleed if visible veins")
         #[arg(long)]
         note: Option<String>,
+        /// Print the protocol as it is after the change, as JSON (as `protocol show --json`)
+        #[arg(long)]
+        json: bool,
     },
     /// Remove a point from a protocol
     Remove {
@@ -112,6 +124,9 @@ pub enum ProtocolAction {
         name: String,
         /// The point
         point: String,
+        /// Print the protocol as it is after the change, as JSON (as `protocol show --json`)
+        #[arg(long)]
+        json: bool,
     },
     /// Delete a protocol (asks first, unless --yes)
     Delete {
@@ -120,6 +135,9 @@ pub enum ProtocolAction {
         /// Delete without asking
         #[arg(long)]
         yes: bool,
+        /// Print `{"deleted": NAME}` as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// List the protocols
     List {

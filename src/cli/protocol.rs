@@ -71,24 +71,8 @@ pub(super) fn protocol(
             let Some(protocol) = found else {
                 return refused(ProtocolError::Missing(name.clone()));
             };
-            let point = |code: &str| cx.c.find(Kind::Point, code);
             if *as_json {
-                let points: Vec<_> = protocol
-                    .points
-                    .iter()
-                    .map(|(code, note)| {
-                        let entry = point(code);
-                        json!({
-                            "code": code,
-                            "title": entry.map(|e| cx.c.title(e)),
-                            "note": note,
-                            "caution": entry.is_some_and(|e| cx.c.has_caution(e)),
-                            "safety": entry.filter(|_| !cx.patient.is_empty()).map(|e| cx.c.verdict(e, cx.patient).level_name()),
-                            "orphaned": entry.is_none(),
-                        })
-                    })
-                    .collect();
-                json::print(out, &json!({"name": protocol.name, "points": points}))?;
+                show_json(cx, &protocol, out)?;
                 return Ok(Status::Success);
             }
             writeln!(
@@ -97,7 +81,7 @@ pub(super) fn protocol(
                 cx.style.bold(&crate::text::escape_controls(&protocol.name))
             )?;
             for (code, note) in &protocol.points {
-                match point(code) {
+                match cx.c.find(Kind::Point, code) {
                     Some(entry) => card::write_entry_line(out, cx.c, entry, cx.patient, cx.style)?,
                     None => writeln!(
                         out,
@@ -117,7 +101,11 @@ pub(super) fn protocol(
             }
             Ok(Status::Success)
         }
-        ProtocolAction::New { name, points } => {
+        ProtocolAction::New {
+            name,
+            points,
+            json: as_json,
+        } => {
             let Some(codes) = codes_of(cx, points) else {
                 return Ok(Status::Error);
             };
@@ -126,6 +114,7 @@ pub(super) fn protocol(
                 Err(e) => return Ok(failed(&e)),
             };
             match store.new_protocol(name, &codes) {
+                Ok(()) if *as_json => changed_json(cx, &store, name, out),
                 Ok(()) => {
                     writeln!(
                         out,
@@ -138,7 +127,12 @@ pub(super) fn protocol(
                 Err(e) => refused(e),
             }
         }
-        ProtocolAction::Add { name, point, note } => {
+        ProtocolAction::Add {
+            name,
+            point,
+            note,
+            json: as_json,
+        } => {
             let Some(codes) = codes_of(cx, std::slice::from_ref(point)) else {
                 return Ok(Status::Error);
             };
@@ -147,6 +141,7 @@ pub(super) fn protocol(
                 Err(e) => return Ok(failed(&e)),
             };
             match store.add_to_protocol(name, &codes[0], note.as_deref()) {
+                Ok(()) if *as_json => changed_json(cx, &store, name, out),
                 Ok(()) => {
                     writeln!(
                         out,
@@ -159,7 +154,11 @@ pub(super) fn protocol(
                 Err(e) => refused(e),
             }
         }
-        ProtocolAction::Remove { name, point } => {
+        ProtocolAction::Remove {
+            name,
+            point,
+            json: as_json,
+        } => {
             let Some(codes) = codes_of(cx, std::slice::from_ref(point)) else {
                 return Ok(Status::Error);
             };
@@ -168,6 +167,7 @@ pub(super) fn protocol(
                 Err(e) => return Ok(failed(&e)),
             };
             match store.remove_from_protocol(name, &codes[0]) {
+                Ok(true) if *as_json => changed_json(cx, &store, name, out),
                 Ok(true) => {
                     writeln!(
                         out,
@@ -188,7 +188,11 @@ pub(super) fn protocol(
                 Err(e) => refused(e),
             }
         }
-        ProtocolAction::Delete { name, yes } => {
+        ProtocolAction::Delete {
+            name,
+            yes,
+            json: as_json,
+        } => {
             if !yes
                 && !confirmed(&format!(
                     "delete the protocol {}?",
@@ -203,6 +207,10 @@ pub(super) fn protocol(
                 Err(e) => return Ok(failed(&e)),
             };
             match store.delete_protocol(name) {
+                Ok(()) if *as_json => {
+                    json::print(out, &json!({"deleted": name}))?;
+                    Ok(Status::Success)
+                }
                 Ok(()) => {
                     writeln!(
                         out,
@@ -214,6 +222,53 @@ pub(super) fn protocol(
                 Err(e) => refused(e),
             }
         }
+    }
+}
+
+/// A protocol as JSON: its name, and each point with its title, the note on it there, whether
+/// cautions cover it, its verdict for the patient set (if any), and whether it is orphaned.
+fn show_json(
+    cx: &Context<'_>,
+    protocol: &crate::store::Protocol,
+    out: &mut impl Write,
+) -> Result<()> {
+    let points: Vec<_> = protocol
+        .points
+        .iter()
+        .map(|(code, note)| {
+            let entry = cx.c.find(Kind::Point, code);
+            json!({
+                "code": code,
+                "title": entry.map(|e| cx.c.title(e)),
+                "note": note,
+                "caution": entry.is_some_and(|e| cx.c.has_caution(e)),
+                "safety": entry.filter(|_| !cx.patient.is_empty()).map(|e| cx.c.verdict(e, cx.patient).level_name()),
+                "orphaned": entry.is_none(),
+            })
+        })
+        .collect();
+    json::print(out, &json!({"name": protocol.name, "points": points}))
+}
+
+/// After a change asked for JSON: the protocol as it now is.
+fn changed_json(
+    cx: &Context<'_>,
+    store: &Store,
+    name: &str,
+    out: &mut impl Write,
+) -> Result<Status> {
+    match store.protocols() {
+        Ok(list) => match list.into_iter().find(|p| p.name == name) {
+            Some(protocol) => {
+                show_json(cx, &protocol, out)?;
+                Ok(Status::Success)
+            }
+            None => {
+                diagnostic(&ProtocolError::Missing(name.to_string()).to_string());
+                Ok(Status::Error)
+            }
+        },
+        Err(e) => Ok(failed(&e)),
     }
 }
 

@@ -22,7 +22,7 @@ pub(super) fn bookmark(
         return Ok(Status::Error);
     };
     match action {
-        BookmarkAction::Add { ids } | BookmarkAction::Remove { ids } => {
+        BookmarkAction::Add { ids, json } | BookmarkAction::Remove { ids, json } => {
             let adding = matches!(action, BookmarkAction::Add { .. });
             // Every id is resolved before anything is written: a typo writes nothing.
             let mut entries = Vec::new();
@@ -58,7 +58,18 @@ pub(super) fn bookmark(
                     (Ok(false), false) => "was not starred",
                 };
                 // Said once committed, and flushed, so what was reported is kept.
-                writeln!(out, "{said}  {}", cx.c.title(entry))?;
+                if *json {
+                    let line = serde_json::json!({
+                        "kind": kind,
+                        "id": id,
+                        "title": cx.c.title(entry),
+                        "starred": adding,
+                        "changed": matches!(said, "starred" | "unstarred"),
+                    });
+                    writeln!(out, "{line}")?;
+                } else {
+                    writeln!(out, "{said}  {}", cx.c.title(entry))?;
+                }
                 out.flush()?;
             }
             Ok(Status::Success)

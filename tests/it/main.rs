@@ -18,3 +18,4 @@ mod store_limits;
 mod terminal;
 mod tui;
 mod user_files;
+mod user_json;
