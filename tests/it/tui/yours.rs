@@ -80,6 +80,7 @@ fn a_saved_note_is_found_by_search_with_its_entry() {
     let screen = s.screen();
     assert_eq!(s.app.catalogue.id(s.app.rows[0].entry), "BL40", "{screen}");
     assert!(screen.contains("~ your note: my te"), "{screen}");
+    insta::assert_snapshot!("note_found_by_search_120x24", screen);
 }
 
 #[test]
