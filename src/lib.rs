@@ -14,5 +14,6 @@ pub mod paths;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod study;
 pub mod text;
 pub mod tui;

@@ -64,6 +64,30 @@ const MIGRATIONS: &[&str] = &[
         shown TEXT,
         saved_at INTEGER NOT NULL
     );",
+    // 6: study: each card's scheduling state (by the card's stable id, such as `LI4:name`),
+    // and every review, kept so that the parameters can be fitted to the user's own history.
+    "CREATE TABLE card_state (
+        card TEXT PRIMARY KEY,
+        phase TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        stability REAL,
+        difficulty REAL,
+        due INTEGER NOT NULL,
+        last_review INTEGER,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        retired_at INTEGER
+    ) WITHOUT ROWID;
+    CREATE TABLE review_log (
+        seq INTEGER PRIMARY KEY,
+        card TEXT NOT NULL,
+        reviewed_at INTEGER NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        elapsed_days INTEGER NOT NULL,
+        answer_ms INTEGER NOT NULL,
+        wait INTEGER NOT NULL
+    );
+    CREATE INDEX review_log_by_card ON review_log (card, reviewed_at);",
 ];
 
 /// Why the schema could not be brought up to date.

@@ -1,0 +1,242 @@
+//! Study progress: each card's scheduling state, by the card's stable id, and the log of every
+//! review. A review is one transaction: the log line and the card's new state are committed
+//! together when the user rates the card, so a kill loses at most the card on screen. A card
+//! whose fact left the catalogue is retired, never deleted: its history stays.
+
+use rusqlite::params;
+
+use super::{Store, StoreError};
+
+/// A card's scheduling state as the database keeps it (the study room gives it meaning).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredCard {
+    /// The card's stable id, such as `LI4:name`.
+    pub card: String,
+    /// `new`, `learning`, `review` or `relearning`.
+    pub phase: String,
+    /// The same-day step, in the learning phases.
+    pub step: i64,
+    /// FSRS's stability, once reviewed.
+    pub stability: Option<f64>,
+    /// FSRS's difficulty, once reviewed.
+    pub difficulty: Option<f64>,
+    /// When it is due, in seconds since the epoch.
+    pub due: i64,
+    /// When it was last reviewed.
+    pub last_review: Option<i64>,
+    /// How many times it was reviewed.
+    pub reps: i64,
+    /// How many times it was forgotten after it was learnt.
+    pub lapses: i64,
+    /// When its fact left the catalogue, if it did.
+    pub retired_at: Option<i64>,
+}
+
+/// One review, as the log keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// The card's id.
+    pub card: String,
+    /// When, in seconds since the epoch.
+    pub at: i64,
+    /// 1 Again, 2 Hard, 3 Good, 4 Easy.
+    pub rating: i64,
+    /// Days since the card's review before (0 for its first).
+    pub elapsed_days: i64,
+    /// How long the user took to answer, in milliseconds.
+    pub answer_ms: i64,
+    /// Seconds until it is due again.
+    pub wait: i64,
+}
+
+impl Store {
+    /// Every card that has been reviewed, retired ones included.
+    pub fn card_states(&self) -> Result<Vec<StoredCard>, StoreError> {
+        self.rows(
+            "SELECT card, phase, step, stability, difficulty, due, last_review, reps, lapses, retired_at
+             FROM card_state ORDER BY card",
+            [],
+            |r| {
+                Ok(StoredCard {
+                    card: r.get(0)?,
+                    phase: r.get(1)?,
+                    step: r.get(2)?,
+                    stability: r.get(3)?,
+                    difficulty: r.get(4)?,
+                    due: r.get(5)?,
+                    last_review: r.get(6)?,
+                    reps: r.get(7)?,
+                    lapses: r.get(8)?,
+                    retired_at: r.get(9)?,
+                })
+            },
+        )
+    }
+
+    /// Logs a review and keeps the card's new state, in one committed transaction.
+    pub fn record_review(&mut self, review: &Review, state: &StoredCard) -> Result<(), StoreError> {
+        self.act(|tx| {
+            tx.execute(
+                "INSERT INTO review_log (card, reviewed_at, rating, elapsed_days, answer_ms, wait)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    review.card,
+                    review.at,
+                    review.rating,
+                    review.elapsed_days,
+                    review.answer_ms,
+                    review.wait
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO card_state (card, phase, step, stability, difficulty, due, last_review, reps, lapses, retired_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)
+                 ON CONFLICT (card) DO UPDATE SET phase = ?2, step = ?3, stability = ?4,
+                   difficulty = ?5, due = ?6, last_review = ?7, reps = ?8, lapses = ?9, retired_at = NULL",
+                params![
+                    state.card,
+                    state.phase,
+                    state.step,
+                    state.stability,
+                    state.difficulty,
+                    state.due,
+                    state.last_review,
+                    state.reps,
+                    state.lapses
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The reviews logged, oldest first (for statistics and for fitting the parameters).
+    pub fn reviews(&self) -> Result<Vec<Review>, StoreError> {
+        self.rows(
+            "SELECT card, reviewed_at, rating, elapsed_days, answer_ms, wait FROM review_log ORDER BY seq",
+            [],
+            |r| {
+                Ok(Review {
+                    card: r.get(0)?,
+                    at: r.get(1)?,
+                    rating: r.get(2)?,
+                    elapsed_days: r.get(3)?,
+                    answer_ms: r.get(4)?,
+                    wait: r.get(5)?,
+                })
+            },
+        )
+    }
+
+    /// Marks as retired, now, the reviewed cards that `exists` says the catalogue no longer
+    /// generates (and brings back any that it generates again); their history stays. Returns
+    /// how many are retired.
+    pub fn retire_cards(
+        &mut self,
+        exists: impl Fn(&str) -> bool,
+        now: i64,
+    ) -> Result<usize, StoreError> {
+        let states = self.card_states()?;
+        let gone: Vec<&str> = states
+            .iter()
+            .filter(|s| s.retired_at.is_none() && !exists(&s.card))
+            .map(|s| s.card.as_str())
+            .collect();
+        let back: Vec<&str> = states
+            .iter()
+            .filter(|s| s.retired_at.is_some() && exists(&s.card))
+            .map(|s| s.card.as_str())
+            .collect();
+        if !gone.is_empty() || !back.is_empty() {
+            self.act(|tx| {
+                for card in &gone {
+                    tx.execute(
+                        "UPDATE card_state SET retired_at = ?2 WHERE card = ?1",
+                        params![card, now],
+                    )?;
+                }
+                for card in &back {
+                    tx.execute(
+                        "UPDATE card_state SET retired_at = NULL WHERE card = ?1",
+                        [card],
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(self
+            .card_states()?
+            .iter()
+            .filter(|s| s.retired_at.is_some())
+            .count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(card: &str, due: i64) -> StoredCard {
+        StoredCard {
+            card: card.to_string(),
+            phase: "review".into(),
+            step: 0,
+            stability: Some(2.3),
+            difficulty: Some(5.0),
+            due,
+            last_review: Some(100),
+            reps: 1,
+            lapses: 0,
+            retired_at: None,
+        }
+    }
+
+    #[test]
+    fn a_review_keeps_its_log_line_and_the_cards_state_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join(super::super::FILE_NAME)).unwrap();
+        let review = Review {
+            card: "LI4:name".into(),
+            at: 100,
+            rating: 3,
+            elapsed_days: 0,
+            answer_ms: 2500,
+            wait: 600,
+        };
+        store
+            .record_review(&review, &stored("LI4:name", 700))
+            .unwrap();
+        store
+            .record_review(
+                &Review {
+                    at: 700,
+                    ..review.clone()
+                },
+                &stored("LI4:name", 90_000),
+            )
+            .unwrap();
+        assert_eq!(store.reviews().unwrap().len(), 2);
+        let states = store.card_states().unwrap();
+        assert_eq!(states.len(), 1);
+        assert_eq!(states[0].due, 90_000);
+
+        store
+            .record_review(&review, &stored("XX1:name", 700))
+            .unwrap();
+        assert_eq!(store.retire_cards(|c| c != "XX1:name", 800).unwrap(), 1);
+        let retired = store.card_states().unwrap();
+        assert_eq!(
+            retired
+                .iter()
+                .find(|s| s.card == "XX1:name")
+                .unwrap()
+                .retired_at,
+            Some(800)
+        );
+        assert_eq!(store.reviews().unwrap().len(), 3, "its history stays");
+        assert_eq!(
+            store.retire_cards(|_| true, 900).unwrap(),
+            0,
+            "back when its fact is"
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Study: cards generated from the catalogue, scheduled by FSRS, with the user's progress in
+//! the user's database.
+
+pub mod clock;
+pub mod progress;
+pub mod schedule;

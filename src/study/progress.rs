@@ -1,0 +1,144 @@
+//! The user's progress on cards: the scheduler's state of each card as the user's database
+//! keeps it, read back, and a rating made and committed in one step.
+
+use fsrs::MemoryState;
+
+use super::clock::day_of;
+use super::schedule::{CardState, Outcome, Phase, Rating, ScheduleError, Scheduler};
+use crate::store::{Review, Store, StoreError, StoredCard};
+
+/// Why a rating could not be kept.
+#[derive(Debug)]
+pub enum ProgressError {
+    /// The scheduler refused.
+    Schedule(ScheduleError),
+    /// The database failed.
+    Store(StoreError),
+}
+
+impl std::fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProgressError::Schedule(e) => e.fmt(f),
+            ProgressError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+/// The scheduler's state as the database keeps it.
+pub fn stored(card: &str, state: &CardState) -> StoredCard {
+    let (phase, step) = match state.phase {
+        Phase::New => ("new", 0),
+        Phase::Learning(s) => ("learning", s as i64),
+        Phase::Review => ("review", 0),
+        Phase::Relearning(s) => ("relearning", s as i64),
+    };
+    StoredCard {
+        card: card.to_string(),
+        phase: phase.to_string(),
+        step,
+        stability: state.memory.map(|m| f64::from(m.stability)),
+        difficulty: state.memory.map(|m| f64::from(m.difficulty)),
+        due: state.due,
+        last_review: state.last_review,
+        reps: i64::from(state.reps),
+        lapses: i64::from(state.lapses),
+        retired_at: None,
+    }
+}
+
+/// The scheduler's state from what the database keeps; a phase it does not know reads as a
+/// new card (so a damaged row costs the card's schedule, never the session).
+pub fn state_of(kept: &StoredCard) -> CardState {
+    let step = kept.step.max(0) as usize;
+    let phase = match kept.phase.as_str() {
+        "learning" => Phase::Learning(step),
+        "review" => Phase::Review,
+        "relearning" => Phase::Relearning(step),
+        _ => Phase::New,
+    };
+    let memory = match (kept.stability, kept.difficulty) {
+        (Some(s), Some(d)) if s > 0.0 && (1.0..=10.0).contains(&d) => Some(MemoryState {
+            stability: s as f32,
+            difficulty: d as f32,
+        }),
+        _ => None,
+    };
+    CardState {
+        phase: if memory.is_none() { Phase::New } else { phase },
+        memory,
+        due: kept.due,
+        last_review: kept.last_review,
+        reps: kept.reps.clamp(0, i64::from(u32::MAX)) as u32,
+        lapses: kept.lapses.clamp(0, i64::from(u32::MAX)) as u32,
+    }
+}
+
+/// Rates a card now and commits the review with the card's new state before returning.
+pub fn rate(
+    store: &mut Store,
+    scheduler: &Scheduler,
+    card: &str,
+    state: &CardState,
+    rating: Rating,
+    now: i64,
+    answer_ms: i64,
+) -> Result<Outcome, ProgressError> {
+    let outcome = scheduler
+        .review(state, rating, now)
+        .map_err(ProgressError::Schedule)?;
+    let review = Review {
+        card: card.to_string(),
+        at: now,
+        rating: rating as i64,
+        elapsed_days: state
+            .last_review
+            .map_or(0, |t| (day_of(now) - day_of(t)).max(0)),
+        answer_ms,
+        wait: outcome.wait,
+    };
+    store
+        .record_review(&review, &stored(card, &outcome.state))
+        .map_err(ProgressError::Store)?;
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::schedule::DEFAULT_RETENTION;
+
+    #[test]
+    fn a_rating_is_committed_and_read_back_as_the_same_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join(crate::store::FILE_NAME)).unwrap();
+        let scheduler = Scheduler::new(DEFAULT_RETENTION).unwrap();
+        let now = 1_796_083_200;
+        let first = rate(
+            &mut store,
+            &scheduler,
+            "LI4:name",
+            &CardState::new_card(),
+            Rating::Good,
+            now,
+            1200,
+        )
+        .unwrap();
+        let kept = store.card_states().unwrap();
+        assert_eq!(state_of(&kept[0]), first.state);
+        let again = rate(
+            &mut store,
+            &scheduler,
+            "LI4:name",
+            &state_of(&kept[0]),
+            Rating::Good,
+            first.state.due,
+            900,
+        )
+        .unwrap();
+        assert_eq!(again.state.phase, Phase::Review);
+        let log = store.reviews().unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!((log[1].rating, log[1].answer_ms), (3, 900));
+    }
+}
