@@ -13,24 +13,57 @@ use crate::text::escape_controls;
 pub const MAX_SETTINGS_BYTES: usize = 64 * 1024;
 
 /// What the user chose.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// Reopen the interactive reference where it was left: the list, the query and the entry
     /// shown (never the patient's states). Off unless the user turns it on.
     pub restore_last_view: bool,
+    /// Study: the `[study]` table.
+    pub study: StudySettings,
+}
+
+/// How study schedules cards.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StudySettings {
+    /// The share of cards to be remembered when they come due (0.70 to 0.99; FSRS's
+    /// "desired retention").
+    pub desired_retention: f32,
+    /// New cards started a day, at most.
+    pub new_per_day: usize,
+}
+
+impl Default for StudySettings {
+    fn default() -> StudySettings {
+        StudySettings {
+            desired_retention: crate::study::schedule::DEFAULT_RETENTION,
+            new_per_day: crate::study::queue::DEFAULT_NEW_PER_DAY,
+        }
+    }
 }
 
 impl Settings {
     /// The settings a file's text gives, or `file:line:col: what is wrong` and what to do.
     pub fn parse(text: &str, file: &str) -> Result<Settings, String> {
-        toml::from_str(text).map_err(|e| {
-            let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+        let located = |offset: usize, message: &str| {
+            let (line, column) = line_column(text, offset);
             format!(
-                "{file}:{line}:{column}: {}\n  help: the settings are `restore_last_view = true` or `false`; see the README",
-                escape_controls(e.message().trim())
+                "{file}:{line}:{column}: {}\n  help: the settings are `restore_last_view` (true or false) and, under [study], `desired_retention` (0.70 to 0.99) and `new_per_day`; see the README",
+                escape_controls(message.trim())
             )
-        })
+        };
+        let settings: Settings = toml::from_str(text)
+            .map_err(|e| located(e.span().map_or(0, |s| s.start), e.message()))?;
+        let retention = settings.study.desired_retention;
+        if !(0.7..=0.99).contains(&retention) {
+            let at = text.find("desired_retention").unwrap_or(0);
+            return Err(located(
+                at,
+                &format!("a desired retention of {retention} is out of range"),
+            ));
+        }
+        Ok(settings)
     }
 
     /// The settings in `file` (the defaults when there is none), and a warning when the file
@@ -75,11 +108,23 @@ mod tests {
 
     #[test]
     fn a_setting_is_read_and_a_mistake_is_located() {
+        let on = Settings::parse("restore_last_view = true\n", "config.toml").unwrap();
+        assert!(on.restore_last_view);
+        assert_eq!(on.study, StudySettings::default());
+        let study = Settings::parse(
+            "[study]\ndesired_retention = 0.85\nnew_per_day = 5\n",
+            "config.toml",
+        )
+        .unwrap();
         assert_eq!(
-            Settings::parse("restore_last_view = true\n", "config.toml"),
-            Ok(Settings {
-                restore_last_view: true
-            })
+            (study.study.desired_retention, study.study.new_per_day),
+            (0.85, 5)
+        );
+        let wrong =
+            Settings::parse("[study]\ndesired_retention = 1.5\n", "config.toml").unwrap_err();
+        assert!(
+            wrong.starts_with("config.toml:2:1: a desired retention of 1.5 is out of range"),
+            "{wrong}"
         );
         assert_eq!(Settings::parse("", "config.toml"), Ok(Settings::default()));
         let wrong = Settings::parse("\nrestore_last_veiw = true\n", "config.toml").unwrap_err();

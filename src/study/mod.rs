@@ -3,4 +3,5 @@
 
 pub mod clock;
 pub mod progress;
+pub mod queue;
 pub mod schedule;
