@@ -5,3 +5,4 @@ pub mod clock;
 pub mod progress;
 pub mod queue;
 pub mod schedule;
+pub mod stats;
