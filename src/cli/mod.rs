@@ -4,6 +4,7 @@
 mod args;
 mod card;
 mod database;
+mod files;
 mod json;
 mod lists;
 mod note_edit;
