@@ -1,8 +1,13 @@
-//! Study: cards generated from the catalogue's own fields (never hand-written).
+//! Study: cards generated from the catalogue's own fields (never hand-written) and decks as
+//! filters over them.
 //!
 //! Uses the catalogue, the search's folding and code matching, and text; knows no terminal
-//! and never opens the user's database.
+//! and never opens the user's database: the user's bookmarks and protocols come in as plain
+//! lists ([`deck::UserLists`]).
 
 pub mod cards;
+pub mod deck;
+mod order;
 
 pub use cards::{Card, CardType, all_cards};
+pub use deck::{Deck, DeckError, DeckPart, UserLists};
