@@ -155,6 +155,25 @@ pub enum ProtocolAction {
     },
 }
 
+/// What `acuref study` does.
+#[derive(Debug, Subcommand)]
+pub enum StudyAction {
+    /// Write a deck's cards as a file for Anki's importer, one note per card
+    #[command(
+        after_help = "Each note's guid comes from its card's id (acuref-LI4-name): importing a newer export updates the notes in place and keeps your Anki history. Tags are hierarchical (acuref::channel::LI, acuref::caution::pregnancy, acuref::type::name). In Anki: File > Import, choose the file; its headers set the note type (Basic), the deck and the columns.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki lung.txt --deck channel:LU\n  acuref study export --anki pregnancy.txt --deck caution:pregnancy,bookmarks"
+    )]
+    Export {
+        /// The file to write: UTF-8 tab-separated text with Anki's headers (replaced whole,
+        /// never half-written)
+        #[arg(long, value_name = "FILE")]
+        anki: PathBuf,
+        /// The deck (default: all): all, channel:CODE, region:ID, category:ID, condition:ID,
+        /// caution:ID, bookmarks, protocol:NAME; several joined with commas
+        #[arg(long, value_name = "SPEC")]
+        deck: Option<String>,
+    },
+}
+
 /// Entry kinds a command can be limited to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
@@ -372,6 +391,15 @@ pub enum Command {
         /// Set it aside without asking
         #[arg(long)]
         yes: bool,
+    },
+    /// Study the catalogue as cards: export them for Anki
+    #[command(
+        after_help = "Cards are generated from the catalogue (names, codes, locations, categories, needling, cautions, prescriptions, techniques), each with a stable id such as LI4:name or LU:luo-connecting. A deck is a filter: all, channel:CODE (any spelling), region:ID, category:ID, condition:ID, caution:ID, bookmarks, protocol:NAME, several joined with commas.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki back.txt --deck region:lower-back,condition:sciatica"
+    )]
+    Study {
+        /// What to do
+        #[command(subcommand)]
+        action: StudyAction,
     },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(

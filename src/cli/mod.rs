@@ -14,9 +14,10 @@ mod output;
 mod protocol;
 mod reattach;
 mod safety;
+mod study;
 mod user;
 
-pub use args::{Args, Command, KindArg, ThemeArg};
+pub use args::{Args, Command, KindArg, StudyAction, ThemeArg};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -319,6 +320,7 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         Command::Reattach { old, new, json } => {
             reattach::reattach(cx, cx.database, (old, new), *json, out)
         }
+        Command::Study { action } => study::study(cx, action, out),
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }

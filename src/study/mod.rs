@@ -1,10 +1,11 @@
-//! Study: cards generated from the catalogue's own fields (never hand-written) and decks as
-//! filters over them.
+//! Study: cards generated from the catalogue's own fields (never hand-written), decks as
+//! filters over them, and the Anki export.
 //!
 //! Uses the catalogue, the search's folding and code matching, and text; knows no terminal
 //! and never opens the user's database: the user's bookmarks and protocols come in as plain
 //! lists ([`deck::UserLists`]).
 
+pub mod anki;
 pub mod cards;
 pub mod deck;
 mod order;
