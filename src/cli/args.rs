@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::catalogue::Kind;
 
+mod study;
+pub use study::{QuizArgs, StudyAction};
+
 const EXAMPLES: &str = "\
 Examples:
   acuref                          open the reference (type to search)
@@ -16,6 +19,7 @@ Examples:
   acuref search back --kind condition --limit 5
   acuref list points --channel GB --json
   acuref links sciatica           everything linked to an entry, both ways
+  acuref quiz --deck channel:LU   ten questions on the Lung channel's points
   acuref check ./my-catalogue     validate a catalogue directory";
 
 /// An offline acupuncture point reference: 361 WHO points, extra points, channels,
@@ -152,25 +156,6 @@ pub enum ProtocolAction {
         /// Print JSON
         #[arg(long)]
         json: bool,
-    },
-}
-
-/// What `acuref study` does.
-#[derive(Debug, Subcommand)]
-pub enum StudyAction {
-    /// Write a deck's cards as a file for Anki's importer, one note per card
-    #[command(
-        after_help = "Each note's guid comes from its card's id (acuref-LI4-name): importing a newer export updates the notes in place and keeps your Anki history. Tags are hierarchical (acuref::channel::LI, acuref::caution::pregnancy, acuref::type::name). In Anki: File > Import, choose the file; its headers set the note type (Basic), the deck and the columns.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki lung.txt --deck channel:LU\n  acuref study export --anki pregnancy.txt --deck caution:pregnancy,bookmarks"
-    )]
-    Export {
-        /// The file to write: UTF-8 tab-separated text with Anki's headers (replaced whole,
-        /// never half-written)
-        #[arg(long, value_name = "FILE")]
-        anki: PathBuf,
-        /// The deck (default: all): all, channel:CODE, region:ID, category:ID, condition:ID,
-        /// caution:ID, bookmarks, protocol:NAME; several joined with commas
-        #[arg(long, value_name = "SPEC")]
-        deck: Option<String>,
     },
 }
 
@@ -393,14 +378,15 @@ pub enum Command {
         yes: bool,
     },
     /// Study the catalogue as cards: export them for Anki
-    #[command(
-        after_help = "Cards are generated from the catalogue (names, codes, locations, categories, needling, cautions, prescriptions, techniques), each with a stable id such as LI4:name or LU:luo-connecting. A deck is a filter: all, channel:CODE (any spelling), region:ID, category:ID, condition:ID, caution:ID, bookmarks, protocol:NAME, several joined with commas.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki back.txt --deck region:lower-back,condition:sciatica"
-    )]
+    #[command(after_help = study::STUDY_HELP)]
     Study {
         /// What to do
         #[command(subcommand)]
         action: StudyAction,
     },
+    /// Multiple-choice questions from a deck: a quiz in the terminal, or the questions as JSON
+    #[command(after_help = study::QUIZ_HELP)]
+    Quiz(QuizArgs),
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

@@ -211,3 +211,97 @@ fn a_protocol_or_the_bookmarks_make_a_deck() {
     }
     assert!(!guids.contains(&"acuref-LI4-name"));
 }
+
+fn quiz_json(args: &[&str]) -> serde_json::Value {
+    let output = acuref()
+        .arg("quiz")
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn quiz_json_prints_the_questions_the_seed_decides() {
+    let shown = quiz_json(&["--deck", "channel:ST", "--count", "5", "--seed", "11"]);
+    assert_eq!(shown["deck"], "channel:ST");
+    assert_eq!(shown["seed"], 11);
+    let questions = shown["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 5);
+    for q in questions {
+        let choices = q["choices"].as_array().unwrap();
+        assert!(choices.len() >= 2);
+        assert!(q["answer"].as_u64().unwrap() < choices.len() as u64);
+        assert!(q["card"].as_str().unwrap().contains(':'));
+        assert!(!q["prompt"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        shown,
+        quiz_json(&["--deck", "channel:ST", "--count", "5", "--seed", "11"])
+    );
+}
+
+#[test]
+fn the_terminal_quiz_reads_a_number_or_a_typed_answer_and_ends_with_score_time_and_wrong_answers() {
+    let args = ["--deck", "channel:ST", "--count", "3", "--seed", "11"];
+    let shown = quiz_json(&args);
+    let questions = shown["questions"].as_array().unwrap();
+    let right = |q: &serde_json::Value| q["answer"].as_u64().unwrap() as usize;
+    let first = (right(&questions[0]) + 1).to_string();
+    // The second is typed: the answer's code in another spelling, or its name.
+    let answer = questions[1]["choices"][right(&questions[1])]
+        .as_str()
+        .unwrap();
+    let second = match questions[1]["type"].as_str().unwrap() {
+        "name" => answer.split(' ').next().unwrap().to_lowercase(),
+        _ => {
+            let code = answer.split(' ').next().unwrap().to_lowercase();
+            code.replacen("st", "st ", 1)
+        }
+    };
+    let wrong = (right(&questions[2]) + 1) % questions[2]["choices"].as_array().unwrap().len() + 1;
+    let input = format!("{first}\n{second}\n{wrong}\n");
+    acuref()
+        .arg("quiz")
+        .args(args)
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1/3  "))
+        .stdout(predicate::str::contains("score 2/3 in "))
+        .stdout(predicate::str::contains("wrong answers:"))
+        .stdout(predicate::str::contains(
+            questions[2]["card"].as_str().unwrap(),
+        ))
+        .stdout(predicate::str::contains(
+            "the same questions again: acuref quiz --deck channel:ST --count 3 --seed 11",
+        ));
+}
+
+#[test]
+fn the_terminal_quiz_stops_at_the_end_of_input() {
+    acuref()
+        .args(["quiz", "--count", "4", "--seed", "3"])
+        .write_stdin("\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("score 0/1"))
+        .stdout(predicate::str::contains("stopped after 1 of 4 questions"))
+        .stdout(predicate::str::contains("skipped"));
+}
+
+#[test]
+fn a_bad_quiz_deck_or_count_exits_2() {
+    acuref()
+        .args(["quiz", "--deck", "meridian:LU", "--json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`meridian:LU` is not a deck"));
+    acuref().args(["quiz", "--count", "0"]).assert().code(2);
+}
