@@ -3,7 +3,7 @@
 //! [`catalogue`] loads and checks the TOML catalogue and computes the links between its
 //! entries; [`search`] finds entries by any name a user might type; [`entry_view`] says what an entry shows; [`cli`] holds the
 //! command-line interface and its non-interactive commands; [`tui`] is the interactive reference;
-//! [`editor`] runs the user's own editor on a text.
+//! [`study`] makes cards, decks, quizzes and the Anki export from the catalogue; [`editor`] runs the user's own editor on a text.
 
 pub mod catalogue;
 pub mod cli;

@@ -190,6 +190,28 @@ impl Backlinks {
     }
 }
 
+impl Catalogue {
+    /// A channel's points in number order; for a vessel without points of its own, its
+    /// confluent point and the points on its course (the points whose categories name it).
+    pub fn channel_points(&self, channel: usize) -> Vec<usize> {
+        let own = &self.backlinks.channel_points[channel];
+        if !own.is_empty() {
+            return own.clone();
+        }
+        let confluent = self.channels[channel]
+            .confluent_point
+            .as_ref()
+            .and_then(|p| self.points.position(p));
+        let mut points: Vec<usize> = confluent.into_iter().collect();
+        for &(p, _) in &self.backlinks.channel_course_points[channel] {
+            if !points.contains(&p) {
+                points.push(p);
+            }
+        }
+        points
+    }
+}
+
 /// Records that `entry` cites each of `sources` (once each). All of an entry's sources come in
 /// one call, so a repeat can only follow the entry's own last citation.
 fn cite<'a>(

@@ -86,6 +86,25 @@ fn spellings(catalogue: &Catalogue, code: &str) -> Vec<String> {
     out
 }
 
+impl Catalogue {
+    /// The channel a user names, by id, English name or any code alias (`BL`, `UB`,
+    /// `Bladder`), case, spaces and punctuation ignored.
+    pub fn find_channel(&self, name: &str) -> Option<usize> {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let wanted = key(name);
+        self.channels.all().iter().position(|ch| {
+            key(&ch.id) == wanted
+                || key(&ch.name) == wanted
+                || ch.code_aliases.iter().any(|a| key(a) == wanted)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::code_key;

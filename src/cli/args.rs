@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::catalogue::Kind;
 
+mod study;
+pub use study::{QuizArgs, StudyAction};
+
 const EXAMPLES: &str = "\
 Examples:
   acuref                          open the reference (type to search)
@@ -16,6 +19,7 @@ Examples:
   acuref search back --kind condition --limit 5
   acuref list points --channel GB --json
   acuref links sciatica           everything linked to an entry, both ways
+  acuref quiz --deck channel:LU   ten questions on the Lung channel's points
   acuref check ./my-catalogue     validate a catalogue directory";
 
 /// An offline acupuncture point reference: 361 WHO points, extra points, channels,
@@ -373,6 +377,16 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Study the catalogue as cards: export them for Anki
+    #[command(after_help = study::STUDY_HELP)]
+    Study {
+        /// What to do
+        #[command(subcommand)]
+        action: StudyAction,
+    },
+    /// Multiple-choice questions from a deck: a quiz in the terminal, or the questions as JSON
+    #[command(after_help = study::QUIZ_HELP)]
+    Quiz(QuizArgs),
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

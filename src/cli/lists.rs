@@ -49,13 +49,13 @@ pub(super) fn list_entries(
     }
     let mut filters: Vec<Vec<usize>> = Vec::new();
     if let Some(code) = channel {
-        let Some(ch) = find_channel(c, code) else {
+        let Some(ch) = c.find_channel(code) else {
             bail!(
                 "no channel `{}`; `acuref list channels` shows them all",
                 crate::text::echo(code)
             );
         };
-        filters.push(channel_points(c, ch));
+        filters.push(c.channel_points(ch));
     }
     if let Some(id) = region {
         let Some(r) = c.regions.position(id) else {
@@ -91,41 +91,5 @@ pub(super) fn list_entries(
         None => (0..c.count(kind))
             .map(|index| EntryRef { kind, index })
             .collect(),
-    })
-}
-
-/// A channel's points in number order; for a vessel without points of its own, its
-/// confluent point and the points on its course.
-fn channel_points(c: &Catalogue, ch: usize) -> Vec<usize> {
-    let own = &c.backlinks.channel_points[ch];
-    if !own.is_empty() {
-        return own.clone();
-    }
-    let confluent = c.channels[ch]
-        .confluent_point
-        .as_ref()
-        .and_then(|p| c.points.position(p));
-    let mut points: Vec<usize> = confluent.into_iter().collect();
-    for &(p, _) in &c.backlinks.channel_course_points[ch] {
-        if !points.contains(&p) {
-            points.push(p);
-        }
-    }
-    points
-}
-
-/// A channel by id or any alias, case and spacing ignored.
-fn find_channel(c: &Catalogue, name: &str) -> Option<usize> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|ch| ch.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let wanted = key(name);
-    c.channels.all().iter().position(|ch| {
-        key(&ch.id) == wanted
-            || key(&ch.name) == wanted
-            || ch.code_aliases.iter().any(|a| key(a) == wanted)
     })
 }

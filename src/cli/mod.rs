@@ -4,6 +4,7 @@
 mod args;
 mod card;
 mod database;
+mod files;
 mod json;
 mod lists;
 mod note_edit;
@@ -11,11 +12,13 @@ mod notes;
 mod orphans;
 mod output;
 mod protocol;
+mod quiz;
 mod reattach;
 mod safety;
+mod study;
 mod user;
 
-pub use args::{Args, Command, KindArg, ThemeArg};
+pub use args::{Args, Command, KindArg, QuizArgs, StudyAction, ThemeArg};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -318,6 +321,8 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         Command::Reattach { old, new, json } => {
             reattach::reattach(cx, cx.database, (old, new), *json, out)
         }
+        Command::Study { action } => study::study(cx, action, out),
+        Command::Quiz(request) => quiz::quiz(cx, request, out),
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }

@@ -161,11 +161,7 @@ pub(super) fn export(
     match file {
         None => out.write_all(text.as_bytes())?,
         Some(file) => {
-            let partial = file.with_extension(format!("partial-{}", std::process::id()));
-            let written =
-                std::fs::write(&partial, &text).and_then(|()| std::fs::rename(&partial, file));
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&partial);
+            if let Err(e) = super::files::write_whole(file, text.as_bytes()) {
                 diagnostic(&format!(
                     "cannot write {}: {e}; nothing was written",
                     crate::text::escape_controls(&file.display().to_string())

@@ -15,6 +15,7 @@ mod readme;
 mod search_table;
 mod store;
 mod store_limits;
+mod study_cli;
 mod terminal;
 mod tui;
 mod user_files;

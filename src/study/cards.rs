@@ -1,0 +1,248 @@
+//! Cards generated from the catalogue's fields, never hand-written: every prompt and answer is
+//! put together from what an entry holds (names, location, needling, categories, caution
+//! rules, prescriptions, technique summaries), so the cards are as correct and complete as
+//! the reference and change when the data does.
+//!
+//! A card's id says what it asks (`LI4:name`, `LU:luo-connecting`, `sciatica:points`,
+//! `LI4:pregnancy`), not how: rewording the data keeps the id, and so the student's progress.
+
+mod clinical;
+mod point;
+
+use crate::catalogue::cautions::{Patient, PatientStateRef, RuleRef, patient_contraindications};
+use crate::catalogue::{Catalogue, EntryRef, Kind, Level};
+
+/// What a card asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CardType {
+    /// A point's code; answer: its names (pinyin, hanzi, English).
+    Name,
+    /// A point's names; answer: its code.
+    Code,
+    /// A point; answer: where it is (self-graded: reveal, then rate).
+    Location,
+    /// A location; answer: the point there.
+    WhichPoint,
+    /// A point; answer: its categories.
+    Categories,
+    /// A category of a channel, vessel or organ; answer: the one point that is it.
+    CategoryPoint,
+    /// A point; answer: its needling depth and angle, and what the needle must not reach.
+    Needling,
+    /// A point; answer: every caution rule that covers it.
+    Cautions,
+    /// A point or technique for a patient state ("is LI4 safe in pregnancy?"); answer: the
+    /// catalogue's verdict for that state, read in its strictest form, and the rules behind it.
+    PatientSafety,
+    /// A condition; answer: its prescribed points (several answers).
+    Prescription,
+    /// A technique; answer: what it is.
+    Technique,
+    /// A technique; answer: the caution rules that cover it.
+    TechniqueCautions,
+}
+
+impl CardType {
+    /// Every card type.
+    pub const ALL: [CardType; 12] = [
+        CardType::Name,
+        CardType::Code,
+        CardType::Location,
+        CardType::WhichPoint,
+        CardType::Categories,
+        CardType::CategoryPoint,
+        CardType::Needling,
+        CardType::Cautions,
+        CardType::PatientSafety,
+        CardType::Prescription,
+        CardType::Technique,
+        CardType::TechniqueCautions,
+    ];
+
+    /// The type's name, as tags (`type::name`) and JSON write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardType::Name => "name",
+            CardType::Code => "code",
+            CardType::Location => "location",
+            CardType::WhichPoint => "which-point",
+            CardType::Categories => "categories",
+            CardType::CategoryPoint => "category-point",
+            CardType::Needling => "needling",
+            CardType::Cautions => "cautions",
+            CardType::PatientSafety => "patient-safety",
+            CardType::Prescription => "prescription",
+            CardType::Technique => "technique",
+            CardType::TechniqueCautions => "technique-cautions",
+        }
+    }
+
+    /// Whether the answer is one point (the card's subject), so a quiz can offer other points
+    /// as choices and take a typed code or name.
+    pub fn answer_is_point(self) -> bool {
+        matches!(
+            self,
+            CardType::Name | CardType::Code | CardType::WhichPoint | CardType::CategoryPoint
+        )
+    }
+}
+
+/// One card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    /// Stable id, derived from what the card asks: `LI4:name`, `LU:luo-connecting`.
+    pub id: String,
+    /// What it asks.
+    pub card_type: CardType,
+    /// The question.
+    pub prompt: String,
+    /// The whole answer, never cut; items of a list on lines of their own (`\n`).
+    pub answer: String,
+    /// The entries it is about, its subject first (the point asked about or answered, the
+    /// condition, the technique): each one key away from the card.
+    pub about: Vec<EntryRef>,
+    /// Hierarchical tags, without the `acuref::` root: `type::name`, `channel::LI`,
+    /// `region::hand`, `category::yuan-source`, `caution::pregnancy`.
+    pub tags: Vec<String>,
+}
+
+impl Card {
+    /// The entry the card is about first: the point asked about or answered, the condition,
+    /// the technique.
+    pub fn subject(&self) -> Option<EntryRef> {
+        self.about.first().copied()
+    }
+}
+
+/// Every card of a catalogue, in a fixed order: each point's cards in catalogue order, then
+/// the category cards, the conditions' and the techniques'.
+pub fn all_cards(c: &Catalogue) -> Vec<Card> {
+    let mut cards = Vec::with_capacity(c.points.len() * 9);
+    let shared = point::Shared::new(c);
+    for index in 0..c.points.len() {
+        point::point_cards(c, &shared, index, &mut cards);
+    }
+    clinical::category_cards(c, &mut cards);
+    clinical::condition_cards(c, &mut cards);
+    clinical::technique_cards(c, &mut cards);
+    cards
+}
+
+/// A point as cards name it: `LI4 Hegu`.
+fn point_name(c: &Catalogue, index: usize) -> String {
+    let p = &c.points[index];
+    format!("{} {}", p.code.as_str(), p.pinyin)
+}
+
+/// The tags of every card about an entry: its channel, regions and categories (points), and
+/// the contraindications whose rules cover it (points and techniques), each once.
+fn entry_tags(c: &Catalogue, entry: EntryRef, card_type: CardType) -> Vec<String> {
+    let mut tags = vec![format!("type::{}", card_type.name())];
+    if entry.kind == Kind::Point {
+        let p = &c.points[entry.index];
+        tags.extend(
+            p.channel
+                .iter()
+                .map(|ch| format!("channel::{}", ch.as_str())),
+        );
+        tags.extend(p.regions.iter().map(|r| format!("region::{}", r.as_str())));
+        for pc in &p.categories {
+            push_once(&mut tags, format!("category::{}", pc.category.as_str()));
+        }
+    }
+    for r in c.rules_covering(entry) {
+        let id = &c.contraindications[r.contraindication].id;
+        push_once(&mut tags, format!("caution::{}", id.as_str()));
+    }
+    tags
+}
+
+fn push_once(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// The rules that cover an entry, strictest first, then in catalogue order, one line each
+/// with its sources.
+fn rules_text(c: &Catalogue, rules: &[RuleRef]) -> String {
+    let mut rules = rules.to_vec();
+    rules.sort_by_key(|&r| std::cmp::Reverse(c.rule(r).level));
+    rules
+        .iter()
+        .map(|&r| c.rule_text(r))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// For each patient state whose rules cover the entry (a point or a technique), the card
+/// "Pregnancy: is LI4 Hegu safe?", answered with the catalogue's verdict for that state with
+/// no stage given: every stage's rules apply, the strictest reading.
+fn patient_cards(c: &Catalogue, entry: EntryRef, name: &str, cards: &mut Vec<Card>) {
+    let rules = c.rules_covering(entry);
+    for (ci, contra) in patient_contraindications(c) {
+        if !rules.iter().any(|r| r.contraindication == ci) {
+            continue;
+        }
+        let Some(state) = &contra.patient else {
+            continue;
+        };
+        let mut patient = Patient::default();
+        patient.set(PatientStateRef {
+            contraindication: ci,
+            stage: None,
+        });
+        let verdict = c.verdict(entry, &patient);
+        let mut answer = verdict_line(verdict.level).to_string();
+        if verdict.level != Some(Level::Forbidden) {
+            // The entry is usable with care, but some ways of using it are forbidden: say so
+            // first, never only in the rules below.
+            let mut forbidden: Vec<&str> = Vec::new();
+            for &r in &verdict.rules {
+                let rule = c.rule(r);
+                if rule.level == Level::Forbidden && !forbidden.contains(&rule.method.phrase()) {
+                    forbidden.push(rule.method.phrase());
+                }
+            }
+            if !forbidden.is_empty() {
+                answer.push_str(&format!(" Forbidden: {}.", forbidden.join(", ")));
+            }
+        }
+        if !state.stages.is_empty() {
+            let stages: Vec<&str> = state.stages.iter().map(|s| s.as_str()).collect();
+            answer.push_str(&format!(
+                " Read for any stage ({}): the rules of every stage apply.",
+                stages.join(", ")
+            ));
+        }
+        answer.push('\n');
+        answer.push_str(&rules_text(c, &verdict.rules));
+        let card_type = CardType::PatientSafety;
+        cards.push(Card {
+            id: format!("{}:{}", c.id(entry), state.alias.as_str()),
+            card_type,
+            prompt: format!("{}: is {name} safe?", contra.name),
+            answer,
+            about: vec![
+                entry,
+                EntryRef {
+                    kind: Kind::Contraindication,
+                    index: ci,
+                },
+            ],
+            tags: entry_tags(c, entry, card_type),
+        });
+    }
+}
+
+/// The first line of a patient-state card's answer: the verdict's level, said plainly.
+fn verdict_line(level: Option<Level>) -> &'static str {
+    match level {
+        Some(Level::Forbidden) => "No: forbidden.",
+        Some(_) => "Only with care: caution.",
+        None => "No rule forbids it or asks for care; the rules that apply:",
+    }
+}
+
+#[cfg(test)]
+mod tests;

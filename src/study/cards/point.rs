@@ -1,0 +1,174 @@
+//! A point's cards: name, code, location both ways, categories, needling, cautions, and its
+//! verdict for each patient state whose rules cover it.
+
+use std::collections::HashMap;
+
+use super::{Card, CardType, entry_tags, point_name, rules_text};
+use crate::catalogue::{Catalogue, EntryRef, Kind, Point, PointCategory};
+
+/// What the cards of one point need to know about all the others, computed once.
+pub(super) struct Shared<'c> {
+    /// How many points share each set of names (pinyin, hanzi, English): a name-to-code card
+    /// is asked only where the names pick out one point.
+    names: HashMap<(&'c str, &'c str, &'c str), usize>,
+    /// How many points share each location text.
+    locations: HashMap<&'c str, usize>,
+}
+
+impl<'c> Shared<'c> {
+    pub(super) fn new(c: &'c Catalogue) -> Shared<'c> {
+        let mut names = HashMap::new();
+        let mut locations = HashMap::new();
+        for p in c.points.all() {
+            *names
+                .entry((p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str()))
+                .or_insert(0) += 1;
+            *locations.entry(p.location.as_str()).or_insert(0) += 1;
+        }
+        Shared { names, locations }
+    }
+}
+
+/// Every card of the point at `index`, appended to `cards`.
+pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, cards: &mut Vec<Card>) {
+    let p = &c.points[index];
+    let entry = EntryRef {
+        kind: Kind::Point,
+        index,
+    };
+    let code = p.code.as_str();
+    let name = point_name(c, index);
+    let card = |card_type: CardType, what: &str, prompt: String, answer: String| Card {
+        id: format!("{code}:{what}"),
+        card_type,
+        prompt,
+        answer,
+        about: vec![entry],
+        tags: entry_tags(c, entry, card_type),
+    };
+    cards.push(card(
+        CardType::Name,
+        "name",
+        format!("What is the name of {code}?"),
+        names(p),
+    ));
+    if shared.names[&(p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str())] == 1 {
+        cards.push(card(
+            CardType::Code,
+            "code",
+            format!(
+                "What is the code of {} {} ({})?",
+                p.pinyin, p.hanzi, p.english
+            ),
+            codes(p),
+        ));
+    }
+    cards.push(card(
+        CardType::Location,
+        "location",
+        format!("Where is {name}?"),
+        p.location.clone(),
+    ));
+    let gives_itself_away = mentions(&p.location, code) || mentions(&p.location, &p.pinyin);
+    if shared.locations[p.location.as_str()] == 1 && !gives_itself_away {
+        cards.push(card(
+            CardType::WhichPoint,
+            "which-point",
+            format!("Which point is here? {}", p.location),
+            c.title(entry),
+        ));
+    }
+    if !p.categories.is_empty() {
+        let labels: Vec<String> = p
+            .categories
+            .iter()
+            .map(|pc| category_phrase(c, p, pc))
+            .collect();
+        cards.push(card(
+            CardType::Categories,
+            "categories",
+            format!("Which point categories is {name} in?"),
+            labels.join("\n"),
+        ));
+    }
+    let mut needling = format!("Depth: {}\nAngle: {}", p.depth, p.angle);
+    let asks = match &p.avoid {
+        Some(avoid) => {
+            needling.push_str(&format!("\nAvoid: {avoid}"));
+            format!("How is {name} needled, and what must the needle not reach?")
+        }
+        None => format!("How is {name} needled?"),
+    };
+    cards.push(card(CardType::Needling, "needling", asks, needling));
+    let rules = c.rules_covering(entry);
+    if !rules.is_empty() {
+        cards.push(card(
+            CardType::Cautions,
+            "cautions",
+            format!("Which caution rules cover {name}?"),
+            rules_text(c, rules),
+        ));
+    }
+    super::patient_cards(c, entry, &name, cards);
+}
+
+/// A point's names: "Hegu (Hégǔ) 合谷, Joining Valley", the simplified characters where they
+/// differ, and its other names.
+fn names(p: &Point) -> String {
+    let mut text = format!("{} ({}) {}", p.pinyin, p.pinyin_tones, p.hanzi);
+    if p.hanzi_simplified != p.hanzi {
+        text.push_str(&format!(" (simplified {})", p.hanzi_simplified));
+    }
+    text.push_str(&format!(", {}", p.english));
+    if !p.alt_names.is_empty() {
+        text.push_str(&format!("\nAlso called {}", p.alt_names.join(", ")));
+    }
+    text
+}
+
+/// A point's code, and the codes other numberings give it.
+fn codes(p: &Point) -> String {
+    let mut text = p.code.to_string();
+    for other in &p.other_codes {
+        text.push_str(&format!("\n{} in {}", other.code, other.system));
+    }
+    text
+}
+
+/// A point's category as a card names it: the catalogue's label, with the point's own channel
+/// where the category names no channel and no detail ("Luo-Connecting point of the Lung
+/// channel").
+pub(super) fn category_phrase(c: &Catalogue, p: &Point, pc: &PointCategory) -> String {
+    if pc.channels.is_empty()
+        && detail(pc).is_none()
+        && let Some(channel) = &p.channel
+    {
+        let with_channel = PointCategory {
+            category: pc.category.clone(),
+            channels: vec![channel.clone()],
+            detail: None,
+        };
+        return c.category_label(&with_channel);
+    }
+    c.category_label(pc)
+}
+
+/// The category's detail, if it says anything.
+pub(super) fn detail(pc: &PointCategory) -> Option<&str> {
+    pc.detail
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+}
+
+/// Whether `text` holds `word` as a whole word (case ignored): a location that names its own
+/// point would give the answer away.
+fn mentions(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    let word = word.to_lowercase();
+    text.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
