@@ -16,6 +16,7 @@ mod quiz;
 mod reattach;
 mod safety;
 mod study;
+mod study_progress;
 mod user;
 
 pub use args::{Args, Command, KindArg, QuizArgs, StudyAction, ThemeArg};
@@ -61,6 +62,8 @@ struct Context<'a> {
     style: Style,
     /// The user's database file, if one is configured (it need not exist).
     database: Option<&'a std::path::Path>,
+    /// The user's settings file, if one is configured (it need not exist).
+    settings: Option<&'a std::path::Path>,
 }
 
 /// Runs a non-interactive command. Returns the process exit status.
@@ -121,6 +124,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                 patient: &patient,
                 style,
                 database: paths.database.as_deref(),
+                settings: paths.settings.as_deref(),
             };
             run_query_command(&context, command, &mut out)
         }

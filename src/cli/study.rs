@@ -20,6 +20,12 @@ pub(super) fn study(
 ) -> Result<Status> {
     match action {
         StudyAction::Export { anki, deck } => export_anki(cx, anki, deck.as_deref(), out),
+        StudyAction::Due { deck, json } => {
+            super::study_progress::due(cx, deck.as_deref(), *json, out)
+        }
+        StudyAction::Stats { deck, json } => {
+            super::study_progress::stats(cx, deck.as_deref(), *json, out)
+        }
     }
 }
 

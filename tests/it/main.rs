@@ -16,6 +16,7 @@ mod search_table;
 mod store;
 mod store_limits;
 mod study_cli;
+mod study_progress;
 mod terminal;
 mod tui;
 mod user_files;

@@ -28,7 +28,31 @@ pub enum StudyAction {
         #[arg(long, value_name = "SPEC")]
         deck: Option<String>,
     },
+    /// List the cards to study now: learning steps that are over, reviews due today, and new
+    /// cards up to the day's limit
+    #[command(after_help = DUE_HELP)]
+    Due {
+        /// The deck (default: all), as for export
+        #[arg(long, value_name = "SPEC")]
+        deck: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Progress: due today, new, learnt, retention over 30 days, the streak, mastery by channel
+    #[command(after_help = DUE_HELP)]
+    Stats {
+        /// The deck (default: all), as for export
+        #[arg(long, value_name = "SPEC")]
+        deck: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+/// What `study due` and `study stats` say about time and settings.
+const DUE_HELP: &str = "Progress is kept in the user database (`acuref paths`). The day's new cards and the desired retention are set under [study] in config.toml (new_per_day, desired_retention; 20 and 0.90 by default). ACUREF_NOW (an RFC 3339 time, such as 2026-12-01T09:30:00Z) stands in for the clock, for tests and scripts; a study day is a UTC day.\n\nExamples:\n  acuref study due --deck channel:LU\n  acuref study stats --json";
 
 /// What `acuref quiz` asks.
 #[derive(Debug, clap::Args)]
