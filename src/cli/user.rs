@@ -170,11 +170,12 @@ pub(super) fn export(
             }
             writeln!(
                 out,
-                "exported {} bookmarks, {} notes, {} protocols and {} conflict copies to {}",
+                "exported {} bookmarks, {} notes, {} protocols, {} conflict copies and {} study reviews to {}",
                 data.bookmarks.len(),
                 data.notes.len(),
                 data.protocols.len(),
                 data.conflicts.len(),
+                data.reviews.len(),
                 crate::text::escape_controls(&file.display().to_string())
             )?;
         }
@@ -223,8 +224,13 @@ pub(super) fn import(database: Option<&Path>, file: &Path, out: &mut impl Write)
         Ok(done) => {
             writeln!(
                 out,
-                "imported {} bookmarks, {} notes and {} protocols; {} kept as conflict copies; {} already there",
-                done.bookmarks, done.notes, done.protocols, done.conflicts, done.unchanged
+                "imported {} bookmarks, {} notes, {} protocols and {} study reviews; {} kept as conflict copies; {} already there",
+                done.bookmarks,
+                done.notes,
+                done.protocols,
+                done.reviews,
+                done.conflicts,
+                done.unchanged
             )?;
             Ok(Status::Success)
         }

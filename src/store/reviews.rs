@@ -3,7 +3,7 @@
 //! together when the user rates the card, so a kill loses at most the card on screen. A card
 //! whose fact left the catalogue is retired, never deleted: its history stays.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
 
@@ -32,8 +32,9 @@ pub struct StoredCard {
     pub retired_at: Option<i64>,
 }
 
-/// One review, as the log keeps it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One review, as the log keeps it (and the export file writes it).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Review {
     /// The card's id.
     pub card: String,
@@ -171,6 +172,97 @@ impl Store {
     }
 }
 
+/// A card's scheduling state in the export file.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedCard {
+    /// The card's id.
+    pub card: String,
+    /// Its phase.
+    pub phase: String,
+    /// Its same-day step.
+    pub step: i64,
+    /// FSRS's stability.
+    pub stability: Option<f64>,
+    /// FSRS's difficulty.
+    pub difficulty: Option<f64>,
+    /// When it is due.
+    pub due: i64,
+    /// When it was last reviewed.
+    pub last_review: Option<i64>,
+    /// Its reviews.
+    pub reps: i64,
+    /// Its lapses.
+    pub lapses: i64,
+}
+
+impl From<StoredCard> for ExportedCard {
+    fn from(s: StoredCard) -> ExportedCard {
+        ExportedCard {
+            card: s.card,
+            phase: s.phase,
+            step: s.step,
+            stability: s.stability,
+            difficulty: s.difficulty,
+            due: s.due,
+            last_review: s.last_review,
+            reps: s.reps,
+            lapses: s.lapses,
+        }
+    }
+}
+
+/// Merges exported study progress in, inside the import's transaction: a review already in
+/// the log (the same card, time and rating) is skipped; a card's state is taken when the
+/// database has none or an older one (by last review). Returns (added, already there).
+pub(super) fn import_progress(
+    tx: &rusqlite::Transaction<'_>,
+    cards: &[ExportedCard],
+    reviews: &[Review],
+) -> rusqlite::Result<(usize, usize)> {
+    let (mut added, mut there) = (0, 0);
+    for r in reviews {
+        let known: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM review_log WHERE card = ?1 AND reviewed_at = ?2 AND rating = ?3",
+                params![r.card, r.at, r.rating],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if known.is_some() {
+            there += 1;
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO review_log (card, reviewed_at, rating, elapsed_days, answer_ms, wait)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![r.card, r.at, r.rating, r.elapsed_days, r.answer_ms, r.wait],
+        )?;
+        added += 1;
+    }
+    for c in cards {
+        tx.execute(
+            "INSERT INTO card_state (card, phase, step, stability, difficulty, due, last_review, reps, lapses, retired_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)
+             ON CONFLICT (card) DO UPDATE SET phase = ?2, step = ?3, stability = ?4,
+               difficulty = ?5, due = ?6, last_review = ?7, reps = ?8, lapses = ?9
+             WHERE coalesce(card_state.last_review, 0) < coalesce(?7, 0)",
+            params![
+                c.card,
+                c.phase,
+                c.step,
+                c.stability,
+                c.difficulty,
+                c.due,
+                c.last_review,
+                c.reps,
+                c.lapses
+            ],
+        )?;
+    }
+    Ok((added, there))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +330,36 @@ mod tests {
             0,
             "back when its fact is"
         );
+    }
+
+    #[test]
+    fn study_progress_is_exported_and_imported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut from = Store::open(&dir.path().join("a.sqlite3")).unwrap();
+        let review = Review {
+            card: "LU7:name".into(),
+            at: 100,
+            rating: 3,
+            elapsed_days: 0,
+            answer_ms: 2500,
+            wait: 600,
+        };
+        from.record_review(&review, &stored("LU7:name", 700))
+            .unwrap();
+        let text = toml::to_string(&from.export().unwrap()).unwrap();
+        assert!(
+            text.contains("[[review]]") && text.contains("[[card]]"),
+            "{text}"
+        );
+        let read: crate::store::Export = toml::from_str(&text).unwrap();
+        let mut to = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+        assert_eq!(to.import(&read).unwrap().reviews, 1);
+        assert_eq!(
+            to.import(&read).unwrap().reviews,
+            0,
+            "importing twice changes nothing"
+        );
+        assert_eq!(to.reviews().unwrap(), vec![review]);
+        assert_eq!(to.card_states().unwrap(), from.card_states().unwrap());
     }
 }

@@ -5,13 +5,13 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError};
+use super::{Review, Store, StoreError};
 
 /// The export file's format version.
 const FORMAT: i64 = 1;
 
 /// The whole export file.
-#[derive(Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Export {
     /// The format version (1).
@@ -28,6 +28,12 @@ pub struct Export {
     /// Protocols.
     #[serde(default, rename = "protocol")]
     pub protocols: Vec<ExportedProtocol>,
+    /// Study: each reviewed card's scheduling state.
+    #[serde(default, rename = "card")]
+    pub cards: Vec<super::reviews::ExportedCard>,
+    /// Study: every review, oldest first.
+    #[serde(default, rename = "review")]
+    pub reviews: Vec<Review>,
 }
 
 /// A protocol in the export file.
@@ -103,6 +109,8 @@ pub struct Imported {
     /// Protocols added (one that differs from the user's of that name is added as
     /// "NAME (imported)").
     pub protocols: usize,
+    /// Study reviews added (with the states of the cards they moved on).
+    pub reviews: usize,
     /// Items that were there already.
     pub unchanged: usize,
 }
@@ -157,6 +165,12 @@ impl Store {
             notes,
             conflicts,
             protocols,
+            cards: self
+                .card_states()?
+                .into_iter()
+                .map(super::reviews::ExportedCard::from)
+                .collect(),
+            reviews: self.reviews()?,
         })
     }
 
@@ -249,6 +263,9 @@ impl Store {
                     done.unchanged += 1;
                 }
             }
+            let (added, there) = super::reviews::import_progress(tx, &data.cards, &data.reviews)?;
+            done.reviews += added;
+            done.unchanged += there;
             Ok(done)
         })
     }

@@ -350,7 +350,7 @@ fn export_then_import_into_an_empty_home_reproduces_everything() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with(
-            "imported 2 bookmarks, 1 notes and 0 protocols",
+            "imported 2 bookmarks, 1 notes, 0 protocols and 0 study reviews",
         ));
     acuref_at(second.path())
         .arg("import")
@@ -358,7 +358,7 @@ fn export_then_import_into_an_empty_home_reproduces_everything() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with(
-            "imported 0 bookmarks, 0 notes and 0 protocols; 0 kept as conflict copies; 3 already there",
+            "imported 0 bookmarks, 0 notes, 0 protocols and 0 study reviews; 0 kept as conflict copies; 3 already there",
         ));
     let listed = acuref_at(second.path())
         .args(["bookmark", "list"])
