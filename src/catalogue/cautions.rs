@@ -172,14 +172,42 @@ impl Catalogue {
     /// A rule as a plain sentence: "Pregnancy: forbidden (needling) in T2, T3. Why. Sources:
     /// World Health Organization 1999, Betts 2011."
     pub fn rule_text(&self, at: RuleRef) -> String {
-        let contra = &self.contraindications[at.contraindication];
-        let rule = &contra.rules[at.rule];
+        self.rule_text_naming(at, |source| self.sources[source].short_name())
+    }
+
+    /// Every rule's [`Catalogue::rule_text`], by contraindication and rule, each source's
+    /// short name worked out once.
+    pub fn rule_texts(&self) -> Vec<Vec<String>> {
+        let short: Vec<std::cell::OnceCell<String>> =
+            vec![std::cell::OnceCell::new(); self.sources.len()];
+        (0..self.contraindications.len())
+            .map(|contraindication| {
+                (0..self.contraindications[contraindication].rules.len())
+                    .map(|rule| {
+                        let at = RuleRef {
+                            contraindication,
+                            rule,
+                        };
+                        self.rule_text_naming(at, |source| {
+                            short[source]
+                                .get_or_init(|| self.sources[source].short_name())
+                                .clone()
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// [`Catalogue::rule_text`], with each source (by position) named by `short`.
+    fn rule_text_naming(&self, at: RuleRef, short: impl Fn(usize) -> String) -> String {
+        let rule = self.rule(at);
         let mut sources: Vec<String> = rule
             .sources
             .iter()
             .take(SOURCES_SHOWN)
-            .filter_map(|s| self.sources.get(&s.source))
-            .map(|s| s.short_name())
+            .filter_map(|s| self.sources.position(&s.source))
+            .map(short)
             .collect();
         if rule.sources.len() > SOURCES_SHOWN {
             sources.push(format!("{} more", rule.sources.len() - SOURCES_SHOWN));

@@ -114,7 +114,7 @@ mod tests {
             prompt: prompt.to_string(),
             answer: answer.to_string(),
             about: Vec::new(),
-            tags: vec!["type::name".to_string(), "channel::LI".to_string()],
+            tags: vec!["type::name".into(), "channel::LI".into()],
         }
     }
 

@@ -10,6 +10,8 @@ mod clinical;
 mod point;
 
 use crate::catalogue::cautions::{Patient, PatientStateRef, RuleRef, patient_contraindications};
+use std::sync::Arc;
+
 use crate::catalogue::{Catalogue, EntryRef, Kind, Level};
 
 /// What a card asks.
@@ -102,8 +104,9 @@ pub struct Card {
     /// condition, the technique): each one key away from the card.
     pub about: Vec<EntryRef>,
     /// Hierarchical tags, without the `acuref::` root: `type::name`, `channel::LI`,
-    /// `region::hand`, `category::yuan-source`, `caution::pregnancy`.
-    pub tags: Vec<String>,
+    /// `region::hand`, `category::yuan-source`, `caution::pregnancy` (each text shared among
+    /// the cards that carry it).
+    pub tags: Vec<Arc<str>>,
 }
 
 impl Card {
@@ -112,20 +115,129 @@ impl Card {
     pub fn subject(&self) -> Option<EntryRef> {
         self.about.first().copied()
     }
+
+    /// Whether the card carries this tag (`caution::pregnancy`).
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| &**t == tag)
+    }
 }
 
 /// Every card of a catalogue, in a fixed order: each point's cards in catalogue order, then
 /// the category cards, the conditions' and the techniques'.
 pub fn all_cards(c: &Catalogue) -> Vec<Card> {
-    let mut cards = Vec::with_capacity(c.points.len() * 9);
-    let shared = point::Shared::new(c);
+    let m = Maker::new(c);
+    let mut cards = Vec::with_capacity(c.points.len() * 8);
     for index in 0..c.points.len() {
-        point::point_cards(c, &shared, index, &mut cards);
+        point::point_cards(&m, index, &mut cards);
     }
-    clinical::category_cards(c, &mut cards);
-    clinical::condition_cards(c, &mut cards);
-    clinical::technique_cards(c, &mut cards);
+    clinical::category_cards(&m, &mut cards);
+    clinical::condition_cards(&m, &mut cards);
+    clinical::technique_cards(&m, &mut cards);
     cards
+}
+
+/// What building the cards reads again and again, worked out once.
+struct Maker<'c> {
+    c: &'c Catalogue,
+    /// Each rule as a sentence with its sources, by contraindication and rule.
+    rule_texts: Vec<Vec<String>>,
+    /// Each card type's tag, in [`CardType::ALL`] order.
+    type_tags: Vec<Arc<str>>,
+    /// Each point's tags, all but the card type's.
+    point_tags: Vec<Vec<Arc<str>>>,
+    /// Each point's categories as cards name them, in its order.
+    phrases: Vec<Vec<String>>,
+    /// For each point, whether another has the same names (pinyin, hanzi, English): a
+    /// name-to-code card is asked only where the names pick out one point.
+    same_names: Vec<bool>,
+    /// For each point, whether another has the same location text.
+    same_location: Vec<bool>,
+}
+
+impl<'c> Maker<'c> {
+    fn new(c: &'c Catalogue) -> Maker<'c> {
+        let rule_texts = c.rule_texts();
+        let point_tags = (0..c.points.len())
+            .map(|index| {
+                entry_tags(
+                    c,
+                    EntryRef {
+                        kind: Kind::Point,
+                        index,
+                    },
+                )
+            })
+            .collect();
+        let phrases = c
+            .points
+            .all()
+            .iter()
+            .map(|p| {
+                p.categories
+                    .iter()
+                    .map(|pc| point::category_phrase(c, p, pc))
+                    .collect()
+            })
+            .collect();
+        let points = c.points.all();
+        let same_names = shared(points, |p| {
+            (p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str())
+        });
+        let same_location = shared(points, |p| p.location.as_str());
+        Maker {
+            c,
+            type_tags: CardType::ALL
+                .iter()
+                .map(|t| Arc::from(format!("type::{}", t.name())))
+                .collect(),
+            rule_texts,
+            point_tags,
+            phrases,
+            same_names,
+            same_location,
+        }
+    }
+
+    /// The tags of a card of this type about an entry: its type, then the entry's own.
+    fn tags(&self, entry: EntryRef, card_type: CardType) -> Vec<Arc<str>> {
+        let computed;
+        let own = match entry.kind {
+            Kind::Point => &self.point_tags[entry.index],
+            _ => {
+                computed = entry_tags(self.c, entry);
+                &computed
+            }
+        };
+        let mut tags = Vec::with_capacity(own.len() + 2);
+        tags.push(self.type_tags[card_type as usize].clone());
+        tags.extend(own.iter().cloned());
+        tags
+    }
+
+    /// Rules, strictest first, then in catalogue order, one line each with its sources.
+    fn rules_text(&self, rules: &[RuleRef]) -> String {
+        let mut rules = rules.to_vec();
+        rules.sort_by_key(|&r| std::cmp::Reverse(self.c.rule(r).level));
+        rules
+            .iter()
+            .map(|r| self.rule_texts[r.contraindication][r.rule].as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// For each item, whether another has the same key.
+fn shared<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| key(&items[a]).cmp(&key(&items[b])));
+    let mut shared = vec![false; items.len()];
+    for pair in order.windows(2) {
+        if key(&items[pair[0]]) == key(&items[pair[1]]) {
+            shared[pair[0]] = true;
+            shared[pair[1]] = true;
+        }
+    }
+    shared
 }
 
 /// A point as cards name it: `LI4 Hegu`.
@@ -134,18 +246,19 @@ fn point_name(c: &Catalogue, index: usize) -> String {
     format!("{} {}", p.code.as_str(), p.pinyin)
 }
 
-/// The tags of every card about an entry: its channel, regions and categories (points), and
-/// the contraindications whose rules cover it (points and techniques), each once.
-fn entry_tags(c: &Catalogue, entry: EntryRef, card_type: CardType) -> Vec<String> {
-    let mut tags = vec![format!("type::{}", card_type.name())];
+/// The tags of every card about an entry (but the card type's): its channel, regions and
+/// categories (points), and the contraindications whose rules cover it (points and
+/// techniques), each once.
+fn entry_tags(c: &Catalogue, entry: EntryRef) -> Vec<Arc<str>> {
+    let mut tags = Vec::new();
     if entry.kind == Kind::Point {
         let p = &c.points[entry.index];
-        tags.extend(
-            p.channel
-                .iter()
-                .map(|ch| format!("channel::{}", ch.as_str())),
-        );
-        tags.extend(p.regions.iter().map(|r| format!("region::{}", r.as_str())));
+        if let Some(ch) = &p.channel {
+            push_once(&mut tags, format!("channel::{}", ch.as_str()));
+        }
+        for r in &p.regions {
+            push_once(&mut tags, format!("region::{}", r.as_str()));
+        }
         for pc in &p.categories {
             push_once(&mut tags, format!("category::{}", pc.category.as_str()));
         }
@@ -157,28 +270,17 @@ fn entry_tags(c: &Catalogue, entry: EntryRef, card_type: CardType) -> Vec<String
     tags
 }
 
-fn push_once(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
+fn push_once(list: &mut Vec<Arc<str>>, item: String) {
+    if !list.iter().any(|t| **t == *item) {
+        list.push(item.into());
     }
-}
-
-/// The rules that cover an entry, strictest first, then in catalogue order, one line each
-/// with its sources.
-fn rules_text(c: &Catalogue, rules: &[RuleRef]) -> String {
-    let mut rules = rules.to_vec();
-    rules.sort_by_key(|&r| std::cmp::Reverse(c.rule(r).level));
-    rules
-        .iter()
-        .map(|&r| c.rule_text(r))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// For each patient state whose rules cover the entry (a point or a technique), the card
 /// "Pregnancy: is LI4 Hegu safe?", answered with the catalogue's verdict for that state with
 /// no stage given: every stage's rules apply, the strictest reading.
-fn patient_cards(c: &Catalogue, entry: EntryRef, name: &str, cards: &mut Vec<Card>) {
+fn patient_cards(m: &Maker<'_>, entry: EntryRef, name: &str, cards: &mut Vec<Card>) {
+    let c = m.c;
     let rules = c.rules_covering(entry);
     for (ci, contra) in patient_contraindications(c) {
         if !rules.iter().any(|r| r.contraindication == ci) {
@@ -216,7 +318,7 @@ fn patient_cards(c: &Catalogue, entry: EntryRef, name: &str, cards: &mut Vec<Car
             ));
         }
         answer.push('\n');
-        answer.push_str(&rules_text(c, &verdict.rules));
+        answer.push_str(&m.rules_text(&verdict.rules));
         let card_type = CardType::PatientSafety;
         cards.push(Card {
             id: format!("{}:{}", c.id(entry), state.alias.as_str()),
@@ -230,7 +332,7 @@ fn patient_cards(c: &Catalogue, entry: EntryRef, name: &str, cards: &mut Vec<Car
                     index: ci,
                 },
             ],
-            tags: entry_tags(c, entry, card_type),
+            tags: m.tags(entry, card_type),
         });
     }
 }

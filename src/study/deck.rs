@@ -326,7 +326,7 @@ pub fn interleave<'a>(c: &Catalogue, cards: Vec<&'a Card>) -> Vec<&'a Card> {
     }
     groups.sort_by_key(|(ch, _)| ch.map_or(usize::MAX, |i| i));
     for (_, list) in &mut groups {
-        list.sort_by_key(|card| (stable_hash(&card.id), card.id.clone()));
+        list.sort_by_cached_key(|card| stable_hash(&card.id));
         // Dealt from the end: pop() gives the first.
         list.reverse();
     }

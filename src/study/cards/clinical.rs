@@ -3,16 +3,17 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::point::{category_phrase, detail};
-use super::{Card, CardType, entry_tags, patient_cards, point_name, rules_text};
-use crate::catalogue::{Catalogue, EntryRef, Kind};
+use super::point::detail;
+use super::{Card, CardType, Maker, patient_cards, point_name};
+use crate::catalogue::{EntryRef, Kind};
 
 /// "Which point is the Luo-Connecting point of the Lung channel?": one card for each category
 /// of one channel, vessel or organ that the catalogue gives to exactly one point. A category
 /// some point holds for several channels at once (the meeting points) relates channels to
 /// many points, so it makes no such card; neither does an extra point's category that names
 /// no channel and no organ.
-pub(super) fn category_cards(c: &Catalogue, cards: &mut Vec<Card>) {
+pub(super) fn category_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
+    let c = m.c;
     let linking: HashSet<&str> = c
         .points
         .all()
@@ -21,10 +22,12 @@ pub(super) fn category_cards(c: &Catalogue, cards: &mut Vec<Card>) {
         .filter(|pc| pc.channels.len() > 1)
         .map(|pc| pc.category.as_str())
         .collect();
-    // Card id -> (the question, its points, the category, the channel it names).
-    let mut asked: BTreeMap<String, (String, Vec<usize>, usize, Option<usize>)> = BTreeMap::new();
+    // Card id -> (where its first point holds the category, its points, the category, the
+    // channel it names).
+    type Asked = (usize, Vec<usize>, usize, Option<usize>);
+    let mut asked: BTreeMap<String, Asked> = BTreeMap::new();
     for (index, p) in c.points.all().iter().enumerate() {
-        for pc in &p.categories {
+        for (at, pc) in p.categories.iter().enumerate() {
             if linking.contains(pc.category.as_str()) {
                 continue;
             }
@@ -47,19 +50,19 @@ pub(super) fn category_cards(c: &Catalogue, cards: &mut Vec<Card>) {
             ) else {
                 continue;
             };
-            let question = format!("Which point is the {}?", category_phrase(c, p, pc));
             let (_, points, _, _) = asked
                 .entry(id)
-                .or_insert_with(|| (question, Vec::new(), category, channel));
+                .or_insert_with(|| (at, Vec::new(), category, channel));
             if !points.contains(&index) {
                 points.push(index);
             }
         }
     }
-    for (id, (prompt, points, category, channel)) in asked {
+    for (id, (at, points, category, channel)) in asked {
         let [index] = points[..] else {
             continue;
         };
+        let prompt = format!("Which point is the {}?", m.phrases[index][at]);
         let point = EntryRef {
             kind: Kind::Point,
             index,
@@ -81,14 +84,15 @@ pub(super) fn category_cards(c: &Catalogue, cards: &mut Vec<Card>) {
             prompt,
             answer: c.title(point),
             about,
-            tags: entry_tags(c, point, CardType::CategoryPoint),
+            tags: m.tags(point, CardType::CategoryPoint),
         });
     }
 }
 
 /// "Which points are prescribed for Sciatica?": every point of the prescription, with its
 /// role and why, in the catalogue's order.
-pub(super) fn condition_cards(c: &Catalogue, cards: &mut Vec<Card>) {
+pub(super) fn condition_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
+    let c = m.c;
     for (index, condition) in c.conditions.all().iter().enumerate() {
         let entry = EntryRef {
             kind: Kind::Condition,
@@ -111,8 +115,8 @@ pub(super) fn condition_cards(c: &Catalogue, cards: &mut Vec<Card>) {
                 prescribed.why
             ));
         }
-        let mut tags = entry_tags(c, entry, CardType::Prescription);
-        tags.push(format!("condition::{}", condition.id.as_str()));
+        let mut tags = m.tags(entry, CardType::Prescription);
+        tags.push(format!("condition::{}", condition.id.as_str()).into());
         cards.push(Card {
             id: format!("{}:points", condition.id.as_str()),
             card_type: CardType::Prescription,
@@ -126,7 +130,8 @@ pub(super) fn condition_cards(c: &Catalogue, cards: &mut Vec<Card>) {
 
 /// "What is cupping?", "Which caution rules cover cupping?", and its verdict for each patient
 /// state whose rules cover it.
-pub(super) fn technique_cards(c: &Catalogue, cards: &mut Vec<Card>) {
+pub(super) fn technique_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
+    let c = m.c;
     for (index, technique) in c.techniques.all().iter().enumerate() {
         let entry = EntryRef {
             kind: Kind::Technique,
@@ -134,8 +139,8 @@ pub(super) fn technique_cards(c: &Catalogue, cards: &mut Vec<Card>) {
         };
         let id = technique.id.as_str();
         let tags = |card_type: CardType| {
-            let mut tags = entry_tags(c, entry, card_type);
-            tags.push(format!("technique::{id}"));
+            let mut tags = m.tags(entry, card_type);
+            tags.push(format!("technique::{id}").into());
             tags
         };
         cards.push(Card {
@@ -152,15 +157,15 @@ pub(super) fn technique_cards(c: &Catalogue, cards: &mut Vec<Card>) {
                 id: format!("{id}:cautions"),
                 card_type: CardType::TechniqueCautions,
                 prompt: format!("Which caution rules cover {}?", technique.name),
-                answer: rules_text(c, rules),
+                answer: m.rules_text(rules),
                 about: vec![entry],
                 tags: tags(CardType::TechniqueCautions),
             });
         }
         let first = cards.len();
-        patient_cards(c, entry, &technique.name, cards);
+        patient_cards(m, entry, &technique.name, cards);
         for card in &mut cards[first..] {
-            card.tags.push(format!("technique::{id}"));
+            card.tags.push(format!("technique::{id}").into());
         }
     }
 }

@@ -1,36 +1,12 @@
 //! A point's cards: name, code, location both ways, categories, needling, cautions, and its
 //! verdict for each patient state whose rules cover it.
 
-use std::collections::HashMap;
-
-use super::{Card, CardType, entry_tags, point_name, rules_text};
+use super::{Card, CardType, Maker, point_name};
 use crate::catalogue::{Catalogue, EntryRef, Kind, Point, PointCategory};
 
-/// What the cards of one point need to know about all the others, computed once.
-pub(super) struct Shared<'c> {
-    /// How many points share each set of names (pinyin, hanzi, English): a name-to-code card
-    /// is asked only where the names pick out one point.
-    names: HashMap<(&'c str, &'c str, &'c str), usize>,
-    /// How many points share each location text.
-    locations: HashMap<&'c str, usize>,
-}
-
-impl<'c> Shared<'c> {
-    pub(super) fn new(c: &'c Catalogue) -> Shared<'c> {
-        let mut names = HashMap::new();
-        let mut locations = HashMap::new();
-        for p in c.points.all() {
-            *names
-                .entry((p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str()))
-                .or_insert(0) += 1;
-            *locations.entry(p.location.as_str()).or_insert(0) += 1;
-        }
-        Shared { names, locations }
-    }
-}
-
 /// Every card of the point at `index`, appended to `cards`.
-pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, cards: &mut Vec<Card>) {
+pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
+    let c = m.c;
     let p = &c.points[index];
     let entry = EntryRef {
         kind: Kind::Point,
@@ -44,7 +20,7 @@ pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, card
         prompt,
         answer,
         about: vec![entry],
-        tags: entry_tags(c, entry, card_type),
+        tags: m.tags(entry, card_type),
     };
     cards.push(card(
         CardType::Name,
@@ -52,7 +28,7 @@ pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, card
         format!("What is the name of {code}?"),
         names(p),
     ));
-    if shared.names[&(p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str())] == 1 {
+    if !m.same_names[index] {
         cards.push(card(
             CardType::Code,
             "code",
@@ -70,7 +46,7 @@ pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, card
         p.location.clone(),
     ));
     let gives_itself_away = mentions(&p.location, code) || mentions(&p.location, &p.pinyin);
-    if shared.locations[p.location.as_str()] == 1 && !gives_itself_away {
+    if !m.same_location[index] && !gives_itself_away {
         cards.push(card(
             CardType::WhichPoint,
             "which-point",
@@ -79,16 +55,11 @@ pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, card
         ));
     }
     if !p.categories.is_empty() {
-        let labels: Vec<String> = p
-            .categories
-            .iter()
-            .map(|pc| category_phrase(c, p, pc))
-            .collect();
         cards.push(card(
             CardType::Categories,
             "categories",
             format!("Which point categories is {name} in?"),
-            labels.join("\n"),
+            m.phrases[index].join("\n"),
         ));
     }
     let mut needling = format!("Depth: {}\nAngle: {}", p.depth, p.angle);
@@ -106,10 +77,10 @@ pub(super) fn point_cards(c: &Catalogue, shared: &Shared<'_>, index: usize, card
             CardType::Cautions,
             "cautions",
             format!("Which caution rules cover {name}?"),
-            rules_text(c, rules),
+            m.rules_text(rules),
         ));
     }
-    super::patient_cards(c, entry, &name, cards);
+    super::patient_cards(m, entry, &name, cards);
 }
 
 /// A point's names: "Hegu (Hégǔ) 合谷, Joining Valley", the simplified characters where they
@@ -161,14 +132,13 @@ pub(super) fn detail(pc: &PointCategory) -> Option<&str> {
         .filter(|d| !d.is_empty())
 }
 
-/// Whether `text` holds `word` as a whole word (case ignored): a location that names its own
-/// point would give the answer away.
+/// Whether `text` holds `word` as a whole word, as written: a location that names its own
+/// point (by its code or its pinyin) would give the answer away.
 fn mentions(text: &str, word: &str) -> bool {
-    let text = text.to_lowercase();
-    let word = word.to_lowercase();
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }

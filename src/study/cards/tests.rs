@@ -73,7 +73,7 @@ fn li4_in_pregnancy_is_forbidden() {
     assert_eq!(li4.card_type, CardType::PatientSafety);
     assert_eq!(li4.prompt, "Pregnancy: is LI4 Hegu safe?");
     assert!(li4.answer.starts_with("No: forbidden."), "{}", li4.answer);
-    assert!(li4.tags.contains(&"caution::pregnancy".to_string()));
+    assert!(li4.has_tag("caution::pregnancy"));
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn answers_are_whole_catalogue_text() {
         assert!(!card.answer.trim().is_empty(), "{}", card.id);
         assert!(card.subject().is_some(), "{}", card.id);
         let type_tag = format!("type::{}", card.card_type.name());
-        assert!(card.tags.contains(&type_tag), "{}", card.id);
+        assert!(card.has_tag(&type_tag), "{}", card.id);
         assert!(card.tags.iter().all(|t| !t.contains(char::is_whitespace)));
     }
     for (index, p) in c.points.all().iter().enumerate() {
