@@ -8,6 +8,8 @@
 pub mod anki;
 pub mod cards;
 pub mod deck;
+#[cfg(test)]
+mod fixture;
 mod order;
 pub mod quiz;
 
