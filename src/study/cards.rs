@@ -143,6 +143,8 @@ struct Maker<'c> {
     rule_texts: Vec<Vec<String>>,
     /// Each card type's tag, in [`CardType::ALL`] order.
     type_tags: Vec<Arc<str>>,
+    /// The tag of each channel, region, category and contraindication, by position.
+    named: NamedTags,
     /// Each point's tags, all but the card type's.
     point_tags: Vec<Vec<Arc<str>>>,
     /// Each point's categories as cards name them, in its order.
@@ -157,9 +159,10 @@ struct Maker<'c> {
 impl<'c> Maker<'c> {
     fn new(c: &'c Catalogue) -> Maker<'c> {
         let rule_texts = c.rule_texts();
+        let named = NamedTags::new(c);
         let point_tags = (0..c.points.len())
             .map(|index| {
-                entry_tags(
+                named.of(
                     c,
                     EntryRef {
                         kind: Kind::Point,
@@ -190,6 +193,7 @@ impl<'c> Maker<'c> {
                 .iter()
                 .map(|t| Arc::from(format!("type::{}", t.name())))
                 .collect(),
+            named,
             rule_texts,
             point_tags,
             phrases,
@@ -204,7 +208,7 @@ impl<'c> Maker<'c> {
         let own = match entry.kind {
             Kind::Point => &self.point_tags[entry.index],
             _ => {
-                computed = entry_tags(self.c, entry);
+                computed = self.named.of(self.c, entry);
                 &computed
             }
         };
@@ -243,36 +247,61 @@ fn shared<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<bool> 
 /// A point as cards name it: `LI4 Hegu`.
 fn point_name(c: &Catalogue, index: usize) -> String {
     let p = &c.points[index];
-    format!("{} {}", p.code.as_str(), p.pinyin)
+    [p.code.as_str(), " ", &p.pinyin].concat()
 }
 
-/// The tags of every card about an entry (but the card type's): its channel, regions and
-/// categories (points), and the contraindications whose rules cover it (points and
-/// techniques), each once.
-fn entry_tags(c: &Catalogue, entry: EntryRef) -> Vec<Arc<str>> {
-    let mut tags = Vec::new();
-    if entry.kind == Kind::Point {
-        let p = &c.points[entry.index];
-        if let Some(ch) = &p.channel {
-            push_once(&mut tags, format!("channel::{}", ch.as_str()));
-        }
-        for r in &p.regions {
-            push_once(&mut tags, format!("region::{}", r.as_str()));
-        }
-        for pc in &p.categories {
-            push_once(&mut tags, format!("category::{}", pc.category.as_str()));
-        }
-    }
-    for r in c.rules_covering(entry) {
-        let id = &c.contraindications[r.contraindication].id;
-        push_once(&mut tags, format!("caution::{}", id.as_str()));
-    }
-    tags
+/// The tags that name entries (`channel::LU`, `region::hand`, `category::he-sea`,
+/// `caution::pregnancy`), each made once and shared by every card that carries it.
+struct NamedTags {
+    channel: Vec<Arc<str>>,
+    region: Vec<Arc<str>>,
+    category: Vec<Arc<str>>,
+    caution: Vec<Arc<str>>,
 }
 
-fn push_once(list: &mut Vec<Arc<str>>, item: String) {
-    if !list.iter().any(|t| **t == *item) {
-        list.push(item.into());
+impl NamedTags {
+    fn new(c: &Catalogue) -> NamedTags {
+        let tags = |prefix: &str, kind: Kind| -> Vec<Arc<str>> {
+            (0..c.count(kind))
+                .map(|index| Arc::from(format!("{prefix}::{}", c.id(EntryRef { kind, index }))))
+                .collect()
+        };
+        NamedTags {
+            channel: tags("channel", Kind::Channel),
+            region: tags("region", Kind::Region),
+            category: tags("category", Kind::Category),
+            caution: tags("caution", Kind::Contraindication),
+        }
+    }
+
+    /// The tags of every card about an entry (but the card type's): its channel, regions and
+    /// categories (points), and the contraindications whose rules cover it (points and
+    /// techniques), each once.
+    fn of(&self, c: &Catalogue, entry: EntryRef) -> Vec<Arc<str>> {
+        let mut tags: Vec<Arc<str>> = Vec::new();
+        let mut add = |tag: &Arc<str>| {
+            if !tags.iter().any(|t| Arc::ptr_eq(t, tag)) {
+                tags.push(tag.clone());
+            }
+        };
+        if entry.kind == Kind::Point {
+            let p = &c.points[entry.index];
+            if let Some(ch) = p.channel.as_ref().and_then(|ch| c.channels.position(ch)) {
+                add(&self.channel[ch]);
+            }
+            for r in p.regions.iter().filter_map(|r| c.regions.position(r)) {
+                add(&self.region[r]);
+            }
+            for pc in &p.categories {
+                if let Some(k) = c.categories.position(&pc.category) {
+                    add(&self.category[k]);
+                }
+            }
+        }
+        for r in c.rules_covering(entry) {
+            add(&self.caution[r.contraindication]);
+        }
+        tags
     }
 }
 

@@ -10,6 +10,8 @@ pub mod anki;
 pub mod cards;
 pub mod clock;
 pub mod deck;
+#[cfg(test)]
+mod fixture;
 mod order;
 pub mod progress;
 pub mod queue;

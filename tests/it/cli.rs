@@ -1,18 +1,7 @@
 //! The command line as a user runs it: output, JSON contract, exit statuses.
 
-use crate::common::{acuref, mini};
+use crate::common::{acuref, json, mini};
 use predicates::prelude::*;
-use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    let output = acuref().args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON")
-}
 
 #[test]
 fn show_prints_the_full_card_for_any_spelling_of_a_code() {

@@ -28,6 +28,17 @@ pub fn acuref() -> assert_cmd::Command {
     cmd
 }
 
+/// What acuref prints for `args` (which ask for JSON), parsed; the command must succeed.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let output = acuref().args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
 /// The acuref binary with its user database in `home` (bookmarks and notes are kept there).
 pub fn acuref_at(home: &Path) -> assert_cmd::Command {
     let mut cmd = acuref();

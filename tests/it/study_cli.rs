@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use acuref::study::{Card, CardType, all_cards, anki};
 use predicates::prelude::*;
 
-use crate::common::{acuref, acuref_at, builtin};
+use crate::common::{acuref, acuref_at, builtin, json};
 
 /// An Anki text file as its importer reads it: the `#key:value` header lines, then records
 /// of tab-separated fields, a field between quotes holding tabs, quotes (doubled) and line
@@ -213,18 +213,7 @@ fn a_protocol_or_the_bookmarks_make_a_deck() {
 }
 
 fn quiz_json(args: &[&str]) -> serde_json::Value {
-    let output = acuref()
-        .arg("quiz")
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON")
+    json(&[&["quiz", "--json"], args].concat())
 }
 
 #[test]

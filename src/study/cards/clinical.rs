@@ -22,45 +22,44 @@ pub(super) fn category_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
         .filter(|pc| pc.channels.len() > 1)
         .map(|pc| pc.category.as_str())
         .collect();
-    // Card id -> (where its first point holds the category, its points, the category, the
-    // channel it names).
-    type Asked = (usize, Vec<usize>, usize, Option<usize>);
-    let mut asked: BTreeMap<String, Asked> = BTreeMap::new();
+    // What a card would ask: a category, of a channel, of an organ or part (the detail).
+    type Asked<'a> = (usize, Option<usize>, Option<&'a str>);
+    // Each question -> its first point, where that point holds the category, and whether
+    // another point holds it too.
+    let mut asked: BTreeMap<Asked<'_>, (usize, usize, bool)> = BTreeMap::new();
     for (index, p) in c.points.all().iter().enumerate() {
         for (at, pc) in p.categories.iter().enumerate() {
             if linking.contains(pc.category.as_str()) {
                 continue;
             }
-            let channel = pc.channels.first().or(p.channel.as_ref());
             let channel = match detail(pc) {
                 Some(_) if pc.channels.is_empty() => None,
-                _ => channel,
+                _ => pc.channels.first().or(p.channel.as_ref()),
             };
-            let id = match (channel, detail(pc)) {
-                (Some(ch), None) => format!("{}:{}", ch.as_str(), pc.category.as_str()),
-                (Some(ch), Some(d)) => {
-                    format!("{}:{}:{}", ch.as_str(), pc.category.as_str(), slug(d))
-                }
-                (None, Some(d)) => format!("{}:{}", pc.category.as_str(), slug(d)),
-                (None, None) => continue,
-            };
-            let (Some(category), channel) = (
-                c.categories.position(&pc.category),
-                channel.and_then(|ch| c.channels.position(ch)),
-            ) else {
+            let channel = channel.and_then(|ch| c.channels.position(ch));
+            if channel.is_none() && detail(pc).is_none() {
+                continue;
+            }
+            let Some(category) = c.categories.position(&pc.category) else {
                 continue;
             };
-            let (_, points, _, _) = asked
-                .entry(id)
-                .or_insert_with(|| (at, Vec::new(), category, channel));
-            if !points.contains(&index) {
-                points.push(index);
-            }
+            asked
+                .entry((category, channel, detail(pc)))
+                .and_modify(|(first, _, several)| *several |= *first != index)
+                .or_insert((index, at, false));
         }
     }
-    for (id, (at, points, category, channel)) in asked {
-        let [index] = points[..] else {
+    for ((category, channel, detail), (index, at, several)) in asked {
+        if several {
             continue;
+        }
+        let category_id = c.categories[category].id.as_str();
+        let id = match (channel, detail) {
+            (Some(ch), None) => format!("{}:{category_id}", c.channels[ch].id.as_str()),
+            (Some(ch), Some(d)) => {
+                format!("{}:{category_id}:{}", c.channels[ch].id.as_str(), slug(d))
+            }
+            (None, d) => format!("{category_id}:{}", slug(d.unwrap_or_default())),
         };
         let prompt = format!("Which point is the {}?", m.phrases[index][at]);
         let point = EntryRef {

@@ -15,7 +15,7 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
     let code = p.code.as_str();
     let name = point_name(c, index);
     let card = |card_type: CardType, what: &str, prompt: String, answer: String| Card {
-        id: format!("{code}:{what}"),
+        id: [code, ":", what].concat(),
         card_type,
         prompt,
         answer,
@@ -25,24 +25,30 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
     cards.push(card(
         CardType::Name,
         "name",
-        format!("What is the name of {code}?"),
+        ["What is the name of ", code, "?"].concat(),
         names(p),
     ));
     if !m.same_names[index] {
         cards.push(card(
             CardType::Code,
             "code",
-            format!(
-                "What is the code of {} {} ({})?",
-                p.pinyin, p.hanzi, p.english
-            ),
+            [
+                "What is the code of ",
+                &p.pinyin,
+                " ",
+                &p.hanzi,
+                " (",
+                &p.english,
+                ")?",
+            ]
+            .concat(),
             codes(p),
         ));
     }
     cards.push(card(
         CardType::Location,
         "location",
-        format!("Where is {name}?"),
+        ["Where is ", &name, "?"].concat(),
         p.location.clone(),
     ));
     let gives_itself_away = mentions(&p.location, code) || mentions(&p.location, &p.pinyin);
@@ -50,7 +56,7 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
         cards.push(card(
             CardType::WhichPoint,
             "which-point",
-            format!("Which point is here? {}", p.location),
+            ["Which point is here? ", &p.location].concat(),
             c.title(entry),
         ));
     }
@@ -58,17 +64,32 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
         cards.push(card(
             CardType::Categories,
             "categories",
-            format!("Which point categories is {name} in?"),
+            ["Which point categories is ", &name, " in?"].concat(),
             m.phrases[index].join("\n"),
         ));
     }
-    let mut needling = format!("Depth: {}\nAngle: {}", p.depth, p.angle);
-    let asks = match &p.avoid {
-        Some(avoid) => {
-            needling.push_str(&format!("\nAvoid: {avoid}"));
-            format!("How is {name} needled, and what must the needle not reach?")
-        }
-        None => format!("How is {name} needled?"),
+    let (needling, asks) = match &p.avoid {
+        Some(avoid) => (
+            [
+                "Depth: ",
+                &p.depth,
+                "\nAngle: ",
+                &p.angle,
+                "\nAvoid: ",
+                avoid,
+            ]
+            .concat(),
+            [
+                "How is ",
+                &name,
+                " needled, and what must the needle not reach?",
+            ]
+            .concat(),
+        ),
+        None => (
+            ["Depth: ", &p.depth, "\nAngle: ", &p.angle].concat(),
+            ["How is ", &name, " needled?"].concat(),
+        ),
     };
     cards.push(card(CardType::Needling, "needling", asks, needling));
     let rules = c.rules_covering(entry);
@@ -76,7 +97,7 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
         cards.push(card(
             CardType::Cautions,
             "cautions",
-            format!("Which caution rules cover {name}?"),
+            ["Which caution rules cover ", &name, "?"].concat(),
             m.rules_text(rules),
         ));
     }
@@ -86,13 +107,20 @@ pub(super) fn point_cards(m: &Maker<'_>, index: usize, cards: &mut Vec<Card>) {
 /// A point's names: "Hegu (Hégǔ) 合谷, Joining Valley", the simplified characters where they
 /// differ, and its other names.
 fn names(p: &Point) -> String {
-    let mut text = format!("{} ({}) {}", p.pinyin, p.pinyin_tones, p.hanzi);
-    if p.hanzi_simplified != p.hanzi {
-        text.push_str(&format!(" (simplified {})", p.hanzi_simplified));
+    let mut text = String::with_capacity(128);
+    for part in [p.pinyin.as_str(), " (", &p.pinyin_tones, ") ", &p.hanzi] {
+        text.push_str(part);
     }
-    text.push_str(&format!(", {}", p.english));
+    if p.hanzi_simplified != p.hanzi {
+        text.push_str(" (simplified ");
+        text.push_str(&p.hanzi_simplified);
+        text.push(')');
+    }
+    text.push_str(", ");
+    text.push_str(&p.english);
     if !p.alt_names.is_empty() {
-        text.push_str(&format!("\nAlso called {}", p.alt_names.join(", ")));
+        text.push_str("\nAlso called ");
+        text.push_str(&p.alt_names.join(", "));
     }
     text
 }

@@ -1,17 +1,8 @@
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::*;
 use crate::catalogue::cautions::{Patient, PatientStateRef, find_state};
-
-fn builtin() -> &'static (Catalogue, Vec<Card>) {
-    static BUILTIN: OnceLock<(Catalogue, Vec<Card>)> = OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        let c = Catalogue::builtin().expect("the built-in catalogue loads");
-        let cards = all_cards(&c);
-        (c, cards)
-    })
-}
+use crate::study::fixture::builtin;
 
 fn card(id: &str) -> &'static Card {
     let (_, cards) = builtin();

@@ -1,16 +1,5 @@
-use std::sync::OnceLock;
-
 use super::*;
-use crate::study::all_cards;
-
-fn builtin() -> &'static (Catalogue, Vec<Card>) {
-    static BUILTIN: OnceLock<(Catalogue, Vec<Card>)> = OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        let c = Catalogue::builtin().expect("the built-in catalogue loads");
-        let cards = all_cards(&c);
-        (c, cards)
-    })
-}
+use crate::study::fixture::builtin;
 
 fn deal(spec: &str, user: &UserLists) -> Vec<&'static Card> {
     let (c, cards) = builtin();

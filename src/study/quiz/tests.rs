@@ -1,24 +1,7 @@
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::*;
-use crate::study::all_cards;
-
-struct Fixture {
-    c: Catalogue,
-    index: SearchIndex,
-    cards: Vec<Card>,
-}
-
-fn builtin() -> &'static Fixture {
-    static BUILTIN: OnceLock<Fixture> = OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        let c = Catalogue::builtin().expect("the built-in catalogue loads");
-        let index = SearchIndex::new(&c);
-        let cards = all_cards(&c);
-        Fixture { c, index, cards }
-    })
-}
+use crate::study::fixture::fixture as builtin;
 
 fn everything() -> Vec<&'static Card> {
     builtin().cards.iter().collect()
