@@ -23,7 +23,8 @@ use crate::study::{Card, all_cards, clock};
 struct Progress<'a> {
     spec: String,
     dealt: Vec<&'a Card>,
-    states: HashMap<String, CardState>,
+    /// The kept state of each card the catalogue still makes, by its id.
+    states: HashMap<&'a str, CardState>,
     reviews: Vec<Review>,
     now: i64,
     settings: Settings,
@@ -52,15 +53,18 @@ fn read<'a>(
         Some(Err(e)) => return Err(failed(&e)),
         _ => (Vec::new(), Vec::new()),
     };
-    let known: std::collections::HashSet<&str> = cards.iter().map(|c| c.id.as_str()).collect();
-    let retired = kept
+    let by_card: HashMap<&str, &crate::store::StoredCard> =
+        kept.iter().map(|k| (k.card.as_str(), k)).collect();
+    let states: HashMap<&'a str, CardState> = cards
         .iter()
-        .filter(|k| !known.contains(k.card.as_str()))
-        .count();
+        .filter_map(|c| Some((c.id.as_str(), state_of(by_card.get(c.id.as_str())?))))
+        .collect();
+    // A kept card the catalogue no longer makes is retired (its history stays).
+    let retired = kept.len() - states.len();
     Ok(Progress {
         spec: deck.spec().to_string(),
         dealt,
-        states: kept.iter().map(|k| (k.card.clone(), state_of(k))).collect(),
+        states,
         reviews,
         now,
         settings,
@@ -81,9 +85,9 @@ pub(super) fn due(
         Err(status) => return Ok(status),
     };
     let ids: Vec<&str> = p.dealt.iter().map(|c| c.id.as_str()).collect();
-    let states: HashMap<&str, CardState> = p.states.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let states = &p.states;
     let started = started_today(&p.reviews, p.now);
-    let q = queue(&ids, &states, p.now, p.settings.study.new_per_day, started);
+    let q = queue(&ids, states, p.now, p.settings.study.new_per_day, started);
     let by_id: HashMap<&str, &Card> = p.dealt.iter().map(|c| (c.id.as_str(), *c)).collect();
     let groups = [
         ("learning", &q.learning),
@@ -165,8 +169,7 @@ pub(super) fn stats(
         })
         .collect();
     let deck: Vec<(&str, &str)> = groups.iter().map(|(c, g)| (*c, g.as_str())).collect();
-    let states: HashMap<&str, CardState> = p.states.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let s = progress(&deck, &states, &p.reviews, p.now);
+    let s = progress(&deck, &p.states, &p.reviews, p.now);
     if as_json {
         let mastery: serde_json::Map<String, serde_json::Value> = s
             .mastery

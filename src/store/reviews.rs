@@ -1,14 +1,17 @@
 //! Study progress: each card's scheduling state, by the card's stable id, and the log of every
 //! review. A review is one transaction: the log line and the card's new state are committed
-//! together when the user rates the card, so a kill loses at most the card on screen. A card
-//! whose fact left the catalogue is retired, never deleted: its history stays.
+//! together when the user rates the card, so a kill loses at most the card on screen. Nothing
+//! here is ever deleted: a card whose fact left the catalogue keeps its state and history
+//! (`acuref study stats` counts it as retired).
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
 
-/// A card's scheduling state as the database keeps it (the study room gives it meaning).
-#[derive(Clone, Debug, PartialEq)]
+/// A card's scheduling state as the database keeps it (the study room gives it meaning), and
+/// as the export file writes it.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct StoredCard {
     /// The card's stable id, such as `LI4:name`.
     pub card: String,
@@ -29,6 +32,7 @@ pub struct StoredCard {
     /// How many times it was forgotten after it was learnt.
     pub lapses: i64,
     /// When its fact left the catalogue, if it did.
+    #[serde(default)]
     pub retired_at: Option<i64>,
 }
 
@@ -127,89 +131,6 @@ impl Store {
             },
         )
     }
-
-    /// Marks as retired, now, the reviewed cards that `exists` says the catalogue no longer
-    /// generates (and brings back any that it generates again); their history stays. Returns
-    /// how many are retired.
-    pub fn retire_cards(
-        &mut self,
-        exists: impl Fn(&str) -> bool,
-        now: i64,
-    ) -> Result<usize, StoreError> {
-        let states = self.card_states()?;
-        let gone: Vec<&str> = states
-            .iter()
-            .filter(|s| s.retired_at.is_none() && !exists(&s.card))
-            .map(|s| s.card.as_str())
-            .collect();
-        let back: Vec<&str> = states
-            .iter()
-            .filter(|s| s.retired_at.is_some() && exists(&s.card))
-            .map(|s| s.card.as_str())
-            .collect();
-        if !gone.is_empty() || !back.is_empty() {
-            self.act(|tx| {
-                for card in &gone {
-                    tx.execute(
-                        "UPDATE card_state SET retired_at = ?2 WHERE card = ?1",
-                        params![card, now],
-                    )?;
-                }
-                for card in &back {
-                    tx.execute(
-                        "UPDATE card_state SET retired_at = NULL WHERE card = ?1",
-                        [card],
-                    )?;
-                }
-                Ok(())
-            })?;
-        }
-        Ok(self
-            .card_states()?
-            .iter()
-            .filter(|s| s.retired_at.is_some())
-            .count())
-    }
-}
-
-/// A card's scheduling state in the export file.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExportedCard {
-    /// The card's id.
-    pub card: String,
-    /// Its phase.
-    pub phase: String,
-    /// Its same-day step.
-    pub step: i64,
-    /// FSRS's stability.
-    pub stability: Option<f64>,
-    /// FSRS's difficulty.
-    pub difficulty: Option<f64>,
-    /// When it is due.
-    pub due: i64,
-    /// When it was last reviewed.
-    pub last_review: Option<i64>,
-    /// Its reviews.
-    pub reps: i64,
-    /// Its lapses.
-    pub lapses: i64,
-}
-
-impl From<StoredCard> for ExportedCard {
-    fn from(s: StoredCard) -> ExportedCard {
-        ExportedCard {
-            card: s.card,
-            phase: s.phase,
-            step: s.step,
-            stability: s.stability,
-            difficulty: s.difficulty,
-            due: s.due,
-            last_review: s.last_review,
-            reps: s.reps,
-            lapses: s.lapses,
-        }
-    }
 }
 
 /// Merges exported study progress in, inside the import's transaction: a review already in
@@ -217,7 +138,7 @@ impl From<StoredCard> for ExportedCard {
 /// database has none or an older one (by last review). Returns (added, already there).
 pub(super) fn import_progress(
     tx: &rusqlite::Transaction<'_>,
-    cards: &[ExportedCard],
+    cards: &[StoredCard],
     reviews: &[Review],
 ) -> rusqlite::Result<(usize, usize)> {
     let (mut added, mut there) = (0, 0);
@@ -310,26 +231,6 @@ mod tests {
         let states = store.card_states().unwrap();
         assert_eq!(states.len(), 1);
         assert_eq!(states[0].due, 90_000);
-
-        store
-            .record_review(&review, &stored("XX1:name", 700))
-            .unwrap();
-        assert_eq!(store.retire_cards(|c| c != "XX1:name", 800).unwrap(), 1);
-        let retired = store.card_states().unwrap();
-        assert_eq!(
-            retired
-                .iter()
-                .find(|s| s.card == "XX1:name")
-                .unwrap()
-                .retired_at,
-            Some(800)
-        );
-        assert_eq!(store.reviews().unwrap().len(), 3, "its history stays");
-        assert_eq!(
-            store.retire_cards(|_| true, 900).unwrap(),
-            0,
-            "back when its fact is"
-        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct Export {
     pub protocols: Vec<ExportedProtocol>,
     /// Study: each reviewed card's scheduling state.
     #[serde(default, rename = "card")]
-    pub cards: Vec<super::reviews::ExportedCard>,
+    pub cards: Vec<super::StoredCard>,
     /// Study: every review, oldest first.
     #[serde(default, rename = "review")]
     pub reviews: Vec<Review>,
@@ -165,11 +165,7 @@ impl Store {
             notes,
             conflicts,
             protocols,
-            cards: self
-                .card_states()?
-                .into_iter()
-                .map(super::reviews::ExportedCard::from)
-                .collect(),
+            cards: self.card_states()?,
             reviews: self.reviews()?,
         })
     }

@@ -15,6 +15,8 @@ pub struct UserData {
     store: Option<Store>,
     /// Why the database could not be opened, said again when a change is asked for.
     failure: Option<String>,
+    /// Stars and notes kept on ids the catalogue does not have, as last read.
+    orphaned: (usize, usize),
 }
 
 impl UserData {
@@ -25,6 +27,7 @@ impl UserData {
             path,
             store: None,
             failure: None,
+            orphaned: (0, 0),
         };
         if let Some(path) = &data.path {
             match Store::open_existing(path) {
@@ -40,7 +43,7 @@ impl UserData {
         data.read_recent(app);
         data.read_protocols(app);
         if app.notice.is_none() {
-            app.notice = data.orphaned(app);
+            app.notice = data.orphaned();
         }
         app.refresh();
         data
@@ -48,10 +51,8 @@ impl UserData {
 
     /// A line saying how many stars and notes are kept on ids the catalogue does not have
     /// (they are never dropped), if any.
-    fn orphaned(&self, app: &App<'_>) -> Option<String> {
-        let store = self.store.as_ref()?;
-        let stars = store.bookmarks().ok()?.len() - app.bookmarks.len();
-        let notes = store.notes().ok()?.len() - app.notes.len();
+    fn orphaned(&self) -> Option<String> {
+        let (stars, notes) = self.orphaned;
         let count = |n: usize, one: &str, many: &str| match n {
             0 => None,
             1 => Some(format!("1 {one}")),
@@ -170,7 +171,7 @@ impl UserData {
     }
 
     /// The notes on entries the catalogue has (orphaned ones stay in the database).
-    fn read_notes(&self, app: &mut App<'_>) {
+    fn read_notes(&mut self, app: &mut App<'_>) {
         let Some(store) = &self.store else {
             return;
         };
@@ -181,6 +182,7 @@ impl UserData {
         }
         match store.notes() {
             Ok(list) => {
+                let kept = list.len();
                 app.notes = list
                     .into_iter()
                     .filter_map(|(kind, id, note)| {
@@ -196,6 +198,7 @@ impl UserData {
                         ))
                     })
                     .collect();
+                self.orphaned.1 = kept - app.notes.len();
                 app.note_index = crate::search::NoteIndex::new(
                     app.notes
                         .iter()
@@ -231,7 +234,7 @@ impl UserData {
     }
 
     /// The starred entries the catalogue has, in order (orphaned ones stay in the database).
-    fn read_bookmarks(&self, app: &mut App<'_>) {
+    fn read_bookmarks(&mut self, app: &mut App<'_>) {
         let Some(store) = &self.store else {
             return;
         };
@@ -241,6 +244,7 @@ impl UserData {
                     .iter()
                     .filter_map(|b| Kind::named(&b.kind).and_then(|k| app.catalogue.find(k, &b.id)))
                     .collect();
+                self.orphaned.0 = list.len() - app.bookmarks.len();
             }
             Err(e) => app.notice = Some(e.to_string()),
         }

@@ -92,6 +92,19 @@ fn rated_cards_come_due_when_the_scheduler_says_and_new_ones_stop_at_the_limit()
     let later = due(&when_due);
     assert_eq!(later["review"][0]["card"], card.as_str(), "{later}");
 
+    // A card whose fact left the catalogue is counted as retired, its history kept.
+    let mut store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    rate(
+        &mut store,
+        &s,
+        "XX99:name",
+        &CardState::new_card(),
+        Rating::Good,
+        now,
+        1000,
+    )
+    .unwrap();
+    drop(store);
     let stats: serde_json::Value = serde_json::from_str(&at(
         home.path(),
         &when_due,
@@ -99,6 +112,7 @@ fn rated_cards_come_due_when_the_scheduler_says_and_new_ones_stop_at_the_limit()
     ))
     .unwrap();
     assert_eq!(stats["learned"], 1);
+    assert_eq!(stats["retired"], 1, "{stats}");
     assert_eq!(
         stats["new"].as_u64().unwrap() + 1,
         stats["cards"].as_u64().unwrap()
