@@ -12,7 +12,7 @@ mod load;
 pub mod model;
 mod parse;
 pub mod patient;
-mod problem;
+pub(crate) mod problem;
 mod read;
 pub mod text;
 

@@ -387,6 +387,28 @@ pub enum Command {
     /// Multiple-choice questions from a deck: a quiz in the terminal, or the questions as JSON
     #[command(after_help = study::QUIZ_HELP)]
     Quiz(QuizArgs),
+    /// Draw where a point lies on the body (a figure in Braille dots)
+    #[command(
+        after_help = "Examples:\n  acuref map st36\n  acuref map \"ling gu\" --size 60x30\n  acuref map bl23 --view back\n  acuref map gv4 --json"
+    )]
+    Map {
+        /// A point: its code in any spelling, or a name
+        query: Vec<String>,
+        /// The view to draw (front, back, side, face, hand_palm...; default: the one that
+        /// shows the point best)
+        #[arg(long)]
+        view: Option<String>,
+        /// The figure's size in columns and rows, such as 80x40 (default: the terminal's, or
+        /// 72x36 when piped)
+        #[arg(long, value_name = "COLSxROWS")]
+        size: Option<String>,
+        /// Draw with half blocks instead of Braille dots
+        #[arg(long)]
+        blocks: bool,
+        /// Print the point's positions as JSON (x and y in cun)
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a catalogue directory and summarise it (default: the catalogue in use)
     #[command(
         after_help = "Exit status: 0 when clean, 2 when the catalogue has problems.\n\nExamples:\n  acuref check\n  acuref check ./data"

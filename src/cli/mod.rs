@@ -7,6 +7,7 @@ mod database;
 mod files;
 mod json;
 mod lists;
+mod map;
 mod note_edit;
 mod notes;
 mod orphans;
@@ -327,6 +328,23 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         }
         Command::Study { action } => study::study(cx, action, out),
         Command::Quiz(request) => quiz::quiz(cx, request, out),
+        Command::Map {
+            query,
+            view,
+            size,
+            blocks,
+            json,
+        } => map::map(
+            cx,
+            &map::MapArgs {
+                query,
+                view: view.as_deref(),
+                size: size.as_deref(),
+                blocks: *blocks,
+                json: *json,
+            },
+            out,
+        ),
         Command::Check { .. }
         | Command::Paths
         | Command::Completions { .. }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod body;
 mod catalogue_errors;
 mod catalogue_integrity;
 mod cautions;
