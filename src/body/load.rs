@@ -119,18 +119,10 @@ fn build_line(
     let part = raw.part.clone();
     let closed = raw.closed;
     Some(if raw.symmetric {
-        let mut all = points.clone();
-        all.extend(
-            points
-                .iter()
-                .rev()
-                .filter(|p| p.x != 0.0)
-                .map(|p| p.mirrored()),
-        );
         vec![Line {
             part,
             closed,
-            points: all,
+            points: symmetric(&points),
         }]
     } else if raw.mirror {
         let other = points.iter().map(|p| p.mirrored()).collect();
@@ -153,6 +145,26 @@ fn build_line(
             points,
         }]
     })
+}
+
+/// A symmetric line whole: given from the midline outward (an open line), its mirror image
+/// comes first; given toward the midline or from it round to it, its mirror image follows. The
+/// points on the midline are not repeated.
+fn symmetric(half: &[Pt]) -> Vec<Pt> {
+    let on_midline = |p: &Pt| p.x == 0.0;
+    let mirror: Vec<Pt> = half
+        .iter()
+        .rev()
+        .filter(|p| !on_midline(p))
+        .map(|p| p.mirrored())
+        .collect();
+    let starts = half.first().is_some_and(on_midline);
+    let ends = half.last().is_some_and(on_midline);
+    if starts && !ends {
+        mirror.into_iter().chain(half.iter().copied()).collect()
+    } else {
+        half.iter().copied().chain(mirror).collect()
+    }
 }
 
 fn frames(
@@ -302,4 +314,36 @@ fn items(parsed: &[Parsed<'_>], frames: &[Frame], problems: &mut Vec<Problem>) -
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn xs(points: &[Pt]) -> Vec<(f64, f64)> {
+        points.iter().map(|p| (p.x, p.y)).collect()
+    }
+
+    #[test]
+    fn a_symmetric_outline_is_closed_by_its_mirror_image() {
+        let half = [Pt::new(0.0, 2.0), Pt::new(1.0, 1.0), Pt::new(0.0, 0.0)];
+        assert_eq!(
+            xs(&symmetric(&half)),
+            [(0.0, 2.0), (1.0, 1.0), (0.0, 0.0), (-1.0, 1.0)]
+        );
+    }
+
+    #[test]
+    fn an_open_symmetric_line_from_the_midline_gets_its_mirror_first() {
+        let half = [Pt::new(0.0, 1.0), Pt::new(1.0, 2.0), Pt::new(2.0, 2.0)];
+        assert_eq!(
+            xs(&symmetric(&half)),
+            [(-2.0, 2.0), (-1.0, 2.0), (0.0, 1.0), (1.0, 2.0), (2.0, 2.0)]
+        );
+        let toward = [Pt::new(2.0, 2.0), Pt::new(0.0, 1.0)];
+        assert_eq!(
+            xs(&symmetric(&toward)),
+            [(2.0, 2.0), (0.0, 1.0), (-2.0, 2.0)]
+        );
+    }
 }

@@ -143,7 +143,7 @@ impl fmt::Display for BodyError {
         let n = self.problems.len();
         write!(
             f,
-            "the body model has {n} problem{}",
+            "the body map has {n} problem{}",
             if n == 1 { "" } else { "s" }
         )
     }

@@ -23,7 +23,7 @@ pub use links::{Link, Relation};
 pub use model::*;
 pub(crate) use problem::line_column;
 pub use problem::{CatalogueError, Problem};
-pub use read::{CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
+pub use read::{BODY_DIR, CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
 
 /// The kinds of entry, in the order search results break ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -31,6 +31,9 @@ pub struct DirFiles {
     pub notes: Vec<String>,
 }
 
+/// The folder of a catalogue directory that holds its own body map rather than entries.
+pub const BODY_DIR: &str = "body";
+
 /// The deepest folder below a catalogue directory that is read.
 pub const MAX_DEPTH: usize = 8;
 
@@ -184,7 +187,9 @@ fn collect_toml(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if path.is_dir() {
-            if !name.starts_with('.') {
+            // A catalogue's own body map (see assets/body/README.md) is not catalogue entries.
+            let body_map = depth == 0 && name == BODY_DIR;
+            if !name.starts_with('.') && !body_map {
                 collect_toml(&path, out, notes, depth + 1, seen)?;
             }
         } else if name.ends_with(".toml") {

@@ -42,7 +42,7 @@ pub(super) fn map(cx: &Context<'_>, args: &MapArgs<'_>, out: &mut impl Write) ->
     };
     let point = &cx.c.points[index];
     let code = point.code.as_str();
-    let body = Body::builtin()?;
+    let (body, _) = super::body::load(cx.base)?;
     if args.json {
         return json(&body, code, out);
     }

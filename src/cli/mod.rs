@@ -2,6 +2,7 @@
 //! commands (show, search, list, links, check, paths, completions).
 
 mod args;
+mod body;
 mod card;
 mod database;
 mod files;
@@ -65,6 +66,9 @@ struct Context<'a> {
     database: Option<&'a std::path::Path>,
     /// The user's settings file, if one is configured (it need not exist).
     settings: Option<&'a std::path::Path>,
+    /// The catalogue directory in use instead of the built-in one, if any (its `body/` folder
+    /// holds its own body map).
+    base: Option<&'a std::path::Path>,
 }
 
 /// Runs a non-interactive command. Returns the process exit status.
@@ -126,6 +130,7 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                 style,
                 database: paths.database.as_deref(),
                 settings: paths.settings.as_deref(),
+                base: paths.base.as_deref(),
             };
             run_query_command(&context, command, &mut out)
         }
@@ -159,10 +164,49 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Stat
                 "  ({channel_points} channel points, {} extra points)",
                 c.points.len() - channel_points
             )?;
-            Ok(Status::Success)
+            check_body(&c, paths.base.as_deref(), out)
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The body map's part of `acuref check`: the model loads (every position in a known frame,
+/// inside its figure, from known names) and, when it is the catalogue's own (the built-in one,
+/// or a `body/` folder in the catalogue directory), places only the catalogue's points.
+fn check_body(
+    c: &Catalogue,
+    base: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<Status> {
+    let (body, own) = match body::load(base) {
+        Ok(found) => found,
+        Err(e) => {
+            diagnostic(&format!("the body map could not be loaded\n{e}"));
+            return Ok(Status::Error);
+        }
+    };
+    let unknown = if own {
+        body.unknown_codes(c)
+    } else {
+        Vec::new()
+    };
+    if !unknown.is_empty() {
+        let error = crate::body::BodyError { problems: unknown };
+        diagnostic(&format!(
+            "the body map places points the catalogue lacks\n{error}"
+        ));
+        return Ok(Status::Error);
+    }
+    let placed = c.points.len() - body.unplaced(c).len();
+    writeln!(
+        out,
+        "body map is clean: {} positions in {} frames and {} views",
+        body.positions.len(),
+        body.frames.len(),
+        body.views.len()
+    )?;
+    writeln!(out, "  {placed} of {} points placed", c.points.len())?;
+    Ok(Status::Success)
 }
 
 fn joined(words: &[String]) -> Result<String> {

@@ -490,7 +490,16 @@ fn command_output_is_pinned_so_column_drift_is_caught() {
     insta::assert_snapshot!("show_bl23", output_of(&["show", "bl23"]));
     insta::assert_snapshot!("list_channels", output_of(&["list", "channels"]));
     insta::assert_snapshot!("list_points", output_of(&["list", "points"]));
-    insta::assert_snapshot!("check", output_of(&["check"]));
+    // The body map's counts grow as each channel's positions land.
+    let check: Vec<String> = output_of(&["check"])
+        .lines()
+        .map(|line| match line.split_once(" positions in ") {
+            Some((_, rest)) => format!("body map is clean: [n] positions in {rest}"),
+            None if line.ends_with(" points placed") => "  [n] of [m] points placed".into(),
+            None => line.to_string(),
+        })
+        .collect();
+    insta::assert_snapshot!("check", check.join("\n") + "\n");
 }
 
 #[test]

@@ -2,5 +2,6 @@
 //! (tests/body_relations/), channels run without unexplained jumps, bilateral points mirror,
 //! and the loader reports broken files with file:line:col.
 
+mod check;
 mod model;
 mod relations;
