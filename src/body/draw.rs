@@ -139,7 +139,7 @@ pub fn render<'a>(
         .marker(style.marker)
         .paint(|ctx: &mut Context<'_>| {
             for line in &frame.lines {
-                draw_line(ctx, &line.points, line.closed, style.outline);
+                draw_line(ctx, view, &line.points, line.closed, style.outline);
             }
             ctx.layer();
             let dots = dotted(&course, dot);
@@ -215,8 +215,15 @@ fn dotted(courses: &[Vec<Pt>], step: f64) -> Vec<(f64, f64)> {
     out
 }
 
-fn draw_line(ctx: &mut Context<'_>, points: &[Pt], closed: bool, color: Color) {
+fn draw_line(ctx: &mut Context<'_>, view: &View, points: &[Pt], closed: bool, color: Color) {
     let segment = |ctx: &mut Context<'_>, a: Pt, b: Pt| {
+        let off = (a.x < view.x[0] && b.x < view.x[0])
+            || (a.x > view.x[1] && b.x > view.x[1])
+            || (a.y < view.y[0] && b.y < view.y[0])
+            || (a.y > view.y[1] && b.y > view.y[1]);
+        if off {
+            return;
+        }
         ctx.draw(&CanvasLine {
             x1: a.x,
             y1: a.y,
@@ -331,6 +338,23 @@ fn label(
     buf.set_string(start, y, code, style);
     for c in start..start + width {
         taken.insert((c, y));
+    }
+}
+
+/// The map as a ratatui widget, for a pane of the interactive reference.
+#[derive(Clone, Copy, Debug)]
+pub struct MapWidget<'a> {
+    /// The body model.
+    pub body: &'a Body,
+    /// What to draw.
+    pub request: MapRequest<'a>,
+    /// How it looks.
+    pub style: MapStyle,
+}
+
+impl Widget for MapWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self.body, &self.request, &self.style, area, buf);
     }
 }
 

@@ -79,7 +79,15 @@ pub(super) fn map(cx: &Context<'_>, args: &MapArgs<'_>, out: &mut impl Write) ->
     };
     let area = Rect::new(0, 0, cols, rows);
     let mut buf = Buffer::empty(area);
-    let drawn = draw::render(&body, &request, &MapStyle::plain(marker), area, &mut buf);
+    let style = if cx.style.is_styled() {
+        MapStyle {
+            marker,
+            ..MapStyle::coloured()
+        }
+    } else {
+        MapStyle::plain(marker)
+    };
+    let drawn = draw::render(&body, &request, &style, area, &mut buf);
     let Some(shown) = drawn.view else {
         writeln!(out, "{}", draw::TOO_SMALL)?;
         return Ok(Status::Success);
@@ -94,7 +102,11 @@ pub(super) fn map(cx: &Context<'_>, args: &MapArgs<'_>, out: &mut impl Write) ->
         "{code} {} ({}): {} view, {sides}",
         point.pinyin, point.english, shown.name
     )?;
-    let text = draw::text(&buf);
+    let text = if cx.style.is_styled() {
+        coloured_text(&buf)
+    } else {
+        draw::text(&buf)
+    };
     write!(out, "{}", trim_blank_rows(&text))?;
     let others: Vec<&str> = body
         .positions_of(code)
@@ -106,6 +118,46 @@ pub(super) fn map(cx: &Context<'_>, args: &MapArgs<'_>, out: &mut impl Write) ->
         writeln!(out, "also in: {}", dedup(others).join(", "))?;
     }
     Ok(Status::Success)
+}
+
+/// The buffer's rows with their colours as ANSI escape codes (for a terminal).
+fn coloured_text(buf: &Buffer) -> String {
+    use ratatui::style::{Color, Modifier};
+    let code = |color: Color| match color {
+        Color::Gray => "37",
+        Color::DarkGray => "90",
+        Color::LightRed => "91",
+        Color::Yellow => "33",
+        Color::Red => "31",
+        _ => "39",
+    };
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut last = None;
+        for x in area.left()..area.right() {
+            let cell = &buf[(x, y)];
+            let bold = cell.modifier.contains(Modifier::BOLD);
+            let now = (code(cell.fg), bold);
+            if cell.symbol() != " " && last != Some(now) {
+                row.push_str(&format!(
+                    "\x1b[0;{}{}m",
+                    if bold { "1;" } else { "" },
+                    now.0
+                ));
+                last = Some(now);
+            }
+            row.push_str(cell.symbol());
+        }
+        let trimmed = row.trim_end();
+        out.push_str(trimmed);
+        if last.is_some() {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn dedup(names: Vec<&str>) -> Vec<&str> {

@@ -33,6 +33,11 @@ impl Style {
         }
     }
 
+    /// Whether text gets terminal attributes (a terminal, no NO_COLOR).
+    pub(crate) fn is_styled(&self) -> bool {
+        self.styled
+    }
+
     /// Bold text.
     pub(crate) fn bold(&self, text: &str) -> String {
         self.wrap_attr("1", text)

@@ -3,5 +3,6 @@
 //! and the loader reports broken files with file:line:col.
 
 mod check;
+mod draw;
 mod model;
 mod relations;
