@@ -76,6 +76,15 @@ impl View {
         (self.x[0]..=self.x[1]).contains(&p.x) && (self.y[0]..=self.y[1]).contains(&p.y)
     }
 
+    /// Whether the window holds a point at least `inset` of its width and height from every
+    /// edge.
+    pub fn holds_inside(&self, p: Pt, inset: f64) -> bool {
+        let dx = (self.x[1] - self.x[0]) * inset;
+        let dy = (self.y[1] - self.y[0]) * inset;
+        (self.x[0] + dx..=self.x[1] - dx).contains(&p.x)
+            && (self.y[0] + dy..=self.y[1] - dy).contains(&p.y)
+    }
+
     /// The window's area in square cun.
     pub fn area(&self) -> f64 {
         (self.x[1] - self.x[0]) * (self.y[1] - self.y[0])
@@ -207,14 +216,21 @@ impl Body {
     }
 
     /// The view that shows a point best: the smallest detail view that holds one of its
-    /// positions, or else the whole view of its first position's frame.
+    /// positions well inside its window (a twentieth of its size from every edge), else the
+    /// smallest that holds one at all, else the whole view of its first position's frame.
     pub fn best_view(&self, code: &str) -> Option<&View> {
-        let details = self
-            .positions_of(code)
-            .flat_map(|p| self.views_showing(p))
-            .filter(|v| !v.whole)
-            .min_by(|a, b| a.area().total_cmp(&b.area()));
-        details.or_else(|| {
+        let smallest = |inset: f64| {
+            self.positions_of(code)
+                .flat_map(|p| {
+                    let places = self.drawn_at(p);
+                    self.views
+                        .iter()
+                        .filter(move |v| !v.whole && v.frame == p.frame)
+                        .filter(move |v| places.iter().any(|&q| v.holds_inside(q, inset)))
+                })
+                .min_by(|a, b| a.area().total_cmp(&b.area()))
+        };
+        smallest(0.05).or_else(|| smallest(0.0)).or_else(|| {
             let first = self.positions_of(code).next()?;
             self.views
                 .iter()

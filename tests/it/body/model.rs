@@ -75,6 +75,18 @@ frame = "front"
 whole = true
 x = [-5, 5]
 y = [-5, 5]
+
+[[view]]
+name = "corner"
+frame = "front"
+x = [0, 2]
+y = [0, 2]
+
+[[view]]
+name = "half"
+frame = "front"
+x = [0, 5]
+y = [-5, 5]
 "#;
 
 const BOX: &str = r#"
@@ -243,4 +255,23 @@ fn map_draws_the_point_in_plain_text_when_piped() {
     assert!(text.starts_with("CV12 Zhongwan"), "{text}");
     assert!(text.contains("●CV12"), "{text}");
     assert!(!text.contains('\u{1b}'), "no escape codes when piped");
+}
+
+#[test]
+fn the_best_view_is_the_smallest_that_holds_the_point_well_inside() {
+    let body = load(
+        "[[position]]\ncode = \"ST25\"\nframe = \"front\"\nx = 1\ny = 1\nhow = \"t\"\n\n\
+         [[position]]\ncode = \"ST26\"\nframe = \"front\"\nx = 1.97\ny = 1\nhow = \"t\"\n\n\
+         [[position]]\ncode = \"ST27\"\nframe = \"front\"\nx = 0.1\ny = 3\nhow = \"t\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let best = |code| body.best_view(code).map(|v| v.name.as_str());
+    assert_eq!(best("ST25"), Some("corner"));
+    assert_eq!(best("ST26"), Some("half"), "at the corner view's edge");
+    assert_eq!(
+        best("ST27"),
+        Some("half"),
+        "near an edge of every detail view"
+    );
+    assert_eq!(best("ST28"), None);
 }
