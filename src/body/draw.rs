@@ -75,7 +75,7 @@ pub struct MapRequest<'a> {
     pub view: Option<&'a View>,
     /// The point's channel in number order (see [`super::course`]); empty for none.
     pub course: &'a [String],
-    /// How many neighbouring points to label at most.
+    /// How many neighbouring points to label at most (the nearest whose mark and label fit).
     pub neighbours: usize,
 }
 
@@ -159,13 +159,19 @@ pub fn render<'a>(
     if let Some(&first) = marks.iter().find(|&&p| grid.cell(p).is_some()) {
         label(buf, &grid, first, request.code, style.mark, &mut taken);
     }
+    let mut labelled = 0;
     for (code, p) in neighbours(body, request, view, &marks) {
+        if labelled == request.neighbours {
+            break;
+        }
         let Some(cell) = grid.cell(p) else { continue };
         if taken.contains(&cell) {
             continue;
         }
         put(buf, cell, NEIGHBOUR, style.label, &mut taken);
-        label(buf, &grid, p, code, style.label, &mut taken);
+        if label(buf, &grid, p, code, style.label, &mut taken) {
+            labelled += 1;
+        }
     }
     Drawn {
         view: Some(view),
@@ -240,7 +246,8 @@ fn draw_line(ctx: &mut Context<'_>, view: &View, points: &[Pt], closed: bool, co
     }
 }
 
-/// The `count` nearest other points placed in the view's frame and window, nearest first.
+/// The other points placed in the view's frame and window, each code once at its nearest
+/// place, nearest first.
 fn neighbours<'a>(
     body: &'a Body,
     request: &MapRequest<'_>,
@@ -265,7 +272,6 @@ fn neighbours<'a>(
     found
         .into_iter()
         .filter(|(_, code, _)| seen.insert(*code))
-        .take(request.neighbours)
         .map(|(_, code, at)| (code, at))
         .collect()
 }
@@ -309,7 +315,7 @@ fn put(
 }
 
 /// Writes a code beside a point, right of it if it fits there, else left of it; nothing if
-/// both sides are taken or off the figure.
+/// both sides are taken or off the figure. Whether it was written.
 fn label(
     buf: &mut Buffer,
     grid: &Grid<'_>,
@@ -317,8 +323,10 @@ fn label(
     code: &str,
     style: Style,
     taken: &mut HashSet<(u16, u16)>,
-) {
-    let Some((x, y)) = grid.cell(p) else { return };
+) -> bool {
+    let Some((x, y)) = grid.cell(p) else {
+        return false;
+    };
     let width = code.chars().count() as u16;
     let area = grid.figure;
     let right = x + 1;
@@ -333,12 +341,13 @@ fn label(
     } else if let Some(l) = left.filter(|&l| free(l)) {
         l
     } else {
-        return;
+        return false;
     };
     buf.set_string(start, y, code, style);
     for c in start..start + width {
         taken.insert((c, y));
     }
+    true
 }
 
 /// The map as a ratatui widget, for a pane of the interactive reference.
