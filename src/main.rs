@@ -17,8 +17,11 @@ fn main() -> ExitCode {
         Err(e) => return argument_error(&e),
     };
     let status = match &args.command {
+        Some(cli::Command::Study { action: None, deck }) => {
+            interactive(&args, tui::Start::Study(deck.clone()))
+        }
         Some(command) => cli::run(&args, command),
-        None => interactive(&args),
+        None => interactive(&args, tui::Start::Reference),
     };
     match status {
         Ok(status) => status.into(),
@@ -73,7 +76,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn interactive(args: &Args) -> anyhow::Result<Status> {
+fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
     if !std::io::stdout().is_terminal() {
         cli::diagnostic(
             "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)",
@@ -104,11 +107,14 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
     let result = tui::run(
         &loaded.catalogue,
         &index,
-        Theme::named(args.theme.map(theme_name)),
-        args.mouse,
-        notice,
-        paths.database.clone(),
-        &settings,
+        tui::Options {
+            theme: Theme::named(args.theme.map(theme_name)),
+            mouse: args.mouse,
+            notice,
+            database: paths.database.clone(),
+            settings: &settings,
+            start,
+        },
     );
     cli::warnings(&loaded.warnings);
     if let Some(unkept) = result? {

@@ -15,10 +15,24 @@ pub fn now() -> Result<i64, String> {
                 crate::text::escape_controls(&text)
             )
         }),
-        _ => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)),
+        _ => Ok(system_ms().div_euclid(1000)),
     }
+}
+
+/// Now in milliseconds, from `ACUREF_NOW` (to the second) when it is set, else the system
+/// clock.
+pub fn now_ms() -> Result<i64, String> {
+    match std::env::var("ACUREF_NOW") {
+        Ok(text) if !text.trim().is_empty() => now().map(|s| s * 1000),
+        _ => Ok(system_ms()),
+    }
+}
+
+/// The system clock in milliseconds.
+pub fn system_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// The study day (days since the epoch) a time falls in.

@@ -17,6 +17,7 @@ pub mod progress;
 pub mod queue;
 pub mod quiz;
 pub mod schedule;
+pub mod session;
 pub mod stats;
 
 pub use cards::{Card, CardType, all_cards};

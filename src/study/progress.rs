@@ -74,19 +74,28 @@ pub fn state_of(kept: &StoredCard) -> CardState {
     }
 }
 
-/// Rates a card now and commits the review with the card's new state before returning.
-pub fn rate(
-    store: &mut Store,
+/// A rating made now: the card's new state, and the review and the state to commit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rated {
+    /// What the rating did.
+    pub outcome: Outcome,
+    /// The review, for the log.
+    pub review: Review,
+    /// The card's new state, as the database keeps it.
+    pub stored: StoredCard,
+}
+
+/// Rates a card now, without committing anything: what [`rate`] commits, for a caller that
+/// commits it itself.
+pub fn record(
     scheduler: &Scheduler,
     card: &str,
     state: &CardState,
     rating: Rating,
     now: i64,
     answer_ms: i64,
-) -> Result<Outcome, ProgressError> {
-    let outcome = scheduler
-        .review(state, rating, now)
-        .map_err(ProgressError::Schedule)?;
+) -> Result<Rated, ScheduleError> {
+    let outcome = scheduler.review(state, rating, now)?;
     let review = Review {
         card: card.to_string(),
         at: now,
@@ -97,10 +106,30 @@ pub fn rate(
         answer_ms,
         wait: outcome.wait,
     };
+    let stored = stored(card, &outcome.state);
+    Ok(Rated {
+        outcome,
+        review,
+        stored,
+    })
+}
+
+/// Rates a card now and commits the review with the card's new state before returning.
+pub fn rate(
+    store: &mut Store,
+    scheduler: &Scheduler,
+    card: &str,
+    state: &CardState,
+    rating: Rating,
+    now: i64,
+    answer_ms: i64,
+) -> Result<Outcome, ProgressError> {
+    let rated =
+        record(scheduler, card, state, rating, now, answer_ms).map_err(ProgressError::Schedule)?;
     store
-        .record_review(&review, &stored(card, &outcome.state))
+        .record_review(&rated.review, &rated.stored)
         .map_err(ProgressError::Store)?;
-    Ok(outcome)
+    Ok(rated.outcome)
 }
 
 #[cfg(test)]

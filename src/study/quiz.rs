@@ -154,6 +154,16 @@ fn compact(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A time as a person reads it: `42s`, `3m 05s`.
+pub fn duration_label(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    if seconds < 60 {
+        format!("{seconds}s")
+    } else {
+        format!("{}m {:02}s", seconds / 60, seconds % 60)
+    }
+}
+
 impl Question {
     /// The point the answer is.
     pub fn answer_point(&self) -> EntryRef {
