@@ -16,6 +16,7 @@ mod quiz;
 mod reattach;
 mod safety;
 mod study;
+mod study_optimize;
 mod study_progress;
 mod user;
 

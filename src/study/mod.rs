@@ -12,6 +12,7 @@ pub mod clock;
 pub mod deck;
 #[cfg(test)]
 mod fixture;
+pub mod optimize;
 mod order;
 pub mod progress;
 pub mod queue;

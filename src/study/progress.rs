@@ -1,5 +1,6 @@
 //! The user's progress on cards: the scheduler's state of each card as the user's database
-//! keeps it, read back, and a rating made and committed in one step.
+//! keeps it, read back, and a rating made: the review and the state to commit, or committed
+//! in one step.
 
 use fsrs::MemoryState;
 
@@ -85,8 +86,8 @@ pub struct Rated {
     pub stored: StoredCard,
 }
 
-/// Rates a card now, without committing anything: what [`rate`] commits, for a caller that
-/// commits it itself.
+/// Rates a card now, without committing anything: the caller commits the review with the
+/// card's new state (`Store::record_review`, one transaction).
 pub fn record(
     scheduler: &Scheduler,
     card: &str,
@@ -135,6 +136,7 @@ pub fn rate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use crate::study::schedule::DEFAULT_RETENTION;
 
     #[test]
@@ -143,28 +145,13 @@ mod tests {
         let mut store = Store::open(&dir.path().join(crate::store::FILE_NAME)).unwrap();
         let scheduler = Scheduler::new(DEFAULT_RETENTION).unwrap();
         let now = 1_796_083_200;
-        let first = rate(
-            &mut store,
-            &scheduler,
-            "LI4:name",
-            &CardState::new_card(),
-            Rating::Good,
-            now,
-            1200,
-        )
-        .unwrap();
+        let good = |store: &mut Store, state: &CardState, at: i64, ms: i64| {
+            rate(store, &scheduler, "LI4:name", state, Rating::Good, at, ms).unwrap()
+        };
+        let first = good(&mut store, &CardState::new_card(), now, 1200);
         let kept = store.card_states().unwrap();
         assert_eq!(state_of(&kept[0]), first.state);
-        let again = rate(
-            &mut store,
-            &scheduler,
-            "LI4:name",
-            &state_of(&kept[0]),
-            Rating::Good,
-            first.state.due,
-            900,
-        )
-        .unwrap();
+        let again = good(&mut store, &state_of(&kept[0]), first.state.due, 900);
         assert_eq!(again.state.phase, Phase::Review);
         let log = store.reviews().unwrap();
         assert_eq!(log.len(), 2);

@@ -28,11 +28,14 @@ pub struct Sitting {
     listed: Option<VecDeque<usize>>,
 }
 
-/// How a sitting is set up: the scheduler's desired retention and the day's new cards.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How a sitting is set up: the scheduler's desired retention and parameters, and the day's
+/// new cards.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Limits {
     /// The share of cards to be remembered when they come due.
     pub retention: f32,
+    /// FSRS's parameters fitted to the user's reviews (none: the defaults).
+    pub parameters: Vec<f32>,
     /// New cards started a day, at most.
     pub new_per_day: usize,
 }
@@ -60,7 +63,7 @@ impl Sitting {
             .map(|k| (k.card.clone(), state_of(k)))
             .collect();
         Ok(Sitting {
-            scheduler: Scheduler::new(limits.retention)?,
+            scheduler: Scheduler::fitted(limits.retention, &limits.parameters)?,
             new_per_day: limits.new_per_day,
             cards,
             dealt,
@@ -199,6 +202,7 @@ mod tests {
     fn limits() -> Limits {
         Limits {
             retention: 0.9,
+            parameters: Vec::new(),
             new_per_day: 3,
         }
     }

@@ -142,20 +142,28 @@ impl UserData {
     /// Opens a study sitting with the progress kept: read from the database when there is
     /// one (a missing file is no progress yet; the first rating makes it).
     fn open_study(&mut self, app: &mut App<'_>, spec: &str, listed: Option<Vec<String>>) {
-        let read = match (&self.store, &self.path) {
-            (Some(store), _) => store
-                .card_states()
-                .and_then(|kept| Ok((kept, store.reviews()?)))
-                .map_err(|e| format!("{e}; your ratings are not kept")),
-            (None, Some(_)) if self.failure.is_none() => Ok((Vec::new(), Vec::new())),
+        use super::update::KeptProgress;
+        let read = |store: &Store| -> Result<KeptProgress, crate::store::StoreError> {
+            Ok(KeptProgress {
+                states: store.card_states()?,
+                reviews: store.reviews()?,
+                parameters: store
+                    .fitted_parameters()?
+                    .map(|f| f.parameters)
+                    .unwrap_or_default(),
+                unkept: None,
+            })
+        };
+        let kept = match (&self.store, &self.path) {
+            (Some(store), _) => read(store).map_err(|e| format!("{e}; your ratings are not kept")),
+            (None, Some(_)) if self.failure.is_none() => Ok(KeptProgress::default()),
             (None, _) => Err(self.unkept_reason()),
         };
-        match read {
-            Ok((kept, reviews)) => {
-                super::update::open_study(app, spec, listed, &kept, reviews, None)
-            }
-            Err(why) => super::update::open_study(app, spec, listed, &[], Vec::new(), Some(why)),
-        }
+        let kept = kept.unwrap_or_else(|why| KeptProgress {
+            unkept: Some(why),
+            ..KeptProgress::default()
+        });
+        super::update::open_study(app, spec, listed, kept);
     }
 
     /// Why ratings cannot be kept, for the study screen.

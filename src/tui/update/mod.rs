@@ -14,7 +14,7 @@ mod navigate;
 mod study;
 mod yours;
 
-pub use study::{clock_moved, open_study, start_study};
+pub use study::{KeptProgress, clock_moved, open_study, start_study};
 pub use yours::outside_edited;
 
 pub use mouse::handle_mouse;

@@ -169,17 +169,29 @@ fn edit_line(line: &mut String, at: &mut usize, action: Action) {
     }
 }
 
-/// Opens a sitting over `spec` with the progress the caller read from the user's database
-/// (`unkept` says why ratings will not be kept, when they cannot be). `listed` makes it go
-/// through those cards once each rather than by the schedule.
-pub fn open_study(
-    app: &mut App<'_>,
-    spec: &str,
-    listed: Option<Vec<String>>,
-    kept: &[StoredCard],
-    reviews: Vec<Review>,
-    unkept: Option<String>,
-) {
+/// The progress kept in the user's database, as a sitting starts from it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeptProgress {
+    /// Each card's stored state.
+    pub states: Vec<StoredCard>,
+    /// The review log.
+    pub reviews: Vec<Review>,
+    /// The scheduler's parameters fitted to the reviews (none: the defaults).
+    pub parameters: Vec<f32>,
+    /// Why ratings will not be kept, when they cannot be.
+    pub unkept: Option<String>,
+}
+
+/// Opens a sitting over `spec` with the progress the caller read from the user's database.
+/// `listed` makes it go through those cards once each rather than by the schedule.
+pub fn open_study(app: &mut App<'_>, spec: &str, listed: Option<Vec<String>>, kept: KeptProgress) {
+    let KeptProgress {
+        states: kept,
+        reviews,
+        parameters,
+        unkept,
+    } = kept;
+    let kept = &kept[..];
     let c = app.catalogue;
     let deck = match Deck::parse(c, spec) {
         Ok(deck) => deck,
@@ -202,6 +214,7 @@ pub fn open_study(
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let limits = Limits {
         retention: app.study_settings.desired_retention,
+        parameters,
         new_per_day: app.study_settings.new_per_day,
     };
     let sitting = match Sitting::new(cards, &ids, kept, reviews, limits) {
