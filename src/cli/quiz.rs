@@ -99,11 +99,7 @@ fn ask(
             break;
         }
         asked += 1;
-        let typed = line.trim();
-        let right = match q.choice_typed(typed) {
-            Some(choice) => choice == q.answer,
-            None => q.accepts(cx.c, cx.index, typed),
-        };
+        let (right, given) = q.check(cx.c, cx.index, &line);
         if right {
             writeln!(out, "right: {}", q.choices[q.answer])?;
         } else {
@@ -114,10 +110,6 @@ fn ask(
                 q.answer + 1,
                 q.choices[q.answer]
             )?;
-            let given = match q.choice_typed(typed) {
-                Some(choice) => Some(q.choices[choice].clone()),
-                None => (!typed.is_empty()).then(|| typed.to_string()),
-            };
             wrong.push(Wrong { question: q, given });
         }
         if q.answer_text != q.choices[q.answer] {

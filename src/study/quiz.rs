@@ -189,6 +189,20 @@ impl Question {
         }
     }
 
+    /// Checks an answer as given: a choice's number or text, else a code or name typed (see
+    /// [`Question::accepts`]). Says whether it is right and what was given (the choice's
+    /// text for a choice; none for nothing typed, a skip).
+    pub fn check(&self, c: &Catalogue, index: &SearchIndex, typed: &str) -> (bool, Option<String>) {
+        let typed = typed.trim();
+        match self.choice_typed(typed) {
+            Some(choice) => (choice == self.answer, Some(self.choices[choice].clone())),
+            None => (
+                self.accepts(c, index, typed),
+                (!typed.is_empty()).then(|| typed.to_string()),
+            ),
+        }
+    }
+
     /// The choice a typed answer picks: its number (1 for the first), or its text as shown,
     /// folded.
     pub fn choice_typed(&self, typed: &str) -> Option<usize> {

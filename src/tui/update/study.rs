@@ -407,11 +407,8 @@ fn quiz_key(app: &mut App<'_>, action: Action) {
                 && run.checked.is_none()
                 && (digit as usize - '0' as usize) <= question.choices.len() =>
         {
-            let choice = digit as usize - '1' as usize;
-            let checked = Checked {
-                right: choice == question.answer,
-                given: Some(question.choices[choice].clone()),
-            };
+            let (right, given) = question.check(c, index, digit.encode_utf8(&mut [0; 4]));
+            let checked = Checked { right, given };
             run.answers.push((run.at, checked.clone()));
             run.checked = Some(checked);
         }
@@ -429,17 +426,8 @@ fn quiz_key(app: &mut App<'_>, action: Action) {
             }
         }
         Action::SubmitAnswer => {
-            let typed = run.typed.trim();
-            let checked = match question.choice_typed(typed) {
-                Some(choice) => Checked {
-                    right: choice == question.answer,
-                    given: Some(question.choices[choice].clone()),
-                },
-                None => Checked {
-                    right: !typed.is_empty() && question.accepts(c, index, typed),
-                    given: (!typed.is_empty()).then(|| typed.to_string()),
-                },
-            };
+            let (right, given) = question.check(c, index, &run.typed);
+            let checked = Checked { right, given };
             run.answers.push((run.at, checked.clone()));
             run.checked = Some(checked);
         }
