@@ -41,7 +41,7 @@ pub struct StudyAreas {
 pub fn study_areas(area: Rect, app: &App<'_>) -> StudyAreas {
     let ratings = match &app.study {
         Some(s) if app.mode == Mode::Study && s.revealed && s.overlay == Overlay::None => {
-            rating_lines(app, s, area.width as usize).len() as u16
+            rating_lines(app, s, area.width.min(MAX_WIDTH) as usize).len() as u16
         }
         _ => 0,
     };
@@ -52,13 +52,25 @@ pub fn study_areas(area: Rect, app: &App<'_>) -> StudyAreas {
         Constraint::Length(1),
     ])
     .areas(area);
+    // A card reads best in lines of at most about a hundred columns.
+    let readable = |r: Rect| {
+        let width = r.width.min(MAX_WIDTH);
+        Rect {
+            x: r.x + (r.width - width) / 2,
+            width,
+            ..r
+        }
+    };
     StudyAreas {
         heading,
-        body,
-        ratings,
+        body: readable(body),
+        ratings: readable(ratings),
         footer,
     }
 }
+
+/// The widest study's card and ratings are drawn.
+const MAX_WIDTH: u16 = 100;
 
 /// Draws study's frame.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
