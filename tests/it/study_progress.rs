@@ -209,3 +209,55 @@ fn study_optimize_fits_the_scheduler_to_the_users_reviews_and_keeps_it_only_when
         "{text}"
     );
 }
+
+#[test]
+fn a_study_day_runs_from_4_am_to_4_am_local_time() {
+    let home = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&home.path().join(FILE_NAME)).unwrap();
+    let s = Scheduler::new(0.9).unwrap();
+    // 15:00 UTC is 01:00 the next morning ten hours east of Greenwich: still that zone's 1
+    // December study day, which ends at 04:00 local (18:00 UTC).
+    let at = acuref::study::clock::parse_rfc3339("2026-12-01T15:00:00Z").unwrap();
+    rate(
+        &mut store,
+        &s,
+        "LU7:name",
+        &CardState::new_card(),
+        Rating::Good,
+        at,
+        900,
+    )
+    .unwrap();
+    drop(store);
+    let reviewed_today = |tz: &str, now: &str| -> serde_json::Value {
+        let out = acuref_at(home.path())
+            .env("TZ", tz)
+            .env("ACUREF_NOW", now)
+            .args(["study", "stats", "--json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["reviewed_today"].clone()
+    };
+    // POSIX TZ: "UTC-10" is ten hours east.
+    assert_eq!(
+        reviewed_today("UTC-10", "2026-12-01T17:59:00Z"),
+        1,
+        "03:59 local"
+    );
+    assert_eq!(
+        reviewed_today("UTC-10", "2026-12-01T18:00:00Z"),
+        0,
+        "04:00: a new day"
+    );
+    assert_eq!(
+        reviewed_today("UTC", "2026-12-01T18:00:00Z"),
+        1,
+        "18:00 in UTC"
+    );
+    assert_eq!(
+        reviewed_today("UTC", "2026-12-02T03:59:00Z"),
+        1,
+        "before 4 am"
+    );
+    assert_eq!(reviewed_today("UTC", "2026-12-02T04:00:00Z"), 0);
+}

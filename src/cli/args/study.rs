@@ -63,7 +63,7 @@ pub enum StudyAction {
 const OPTIMIZE_HELP: &str = "FSRS learns from the reviews that came a day or more after the one before. Both the parameters in use and the fitted ones are measured on your own reviews (log loss and RMSE of the predicted recall, lower is better); the fitted ones replace them only when their log loss is lower, and study uses them from the next sitting. Run it again as reviews accumulate: a few hundred reviews give a fit worth having.\n\nExamples:\n  acuref study optimize\n  acuref study optimize --json";
 
 /// What `study due` and `study stats` say about time and settings.
-const DUE_HELP: &str = "Progress is kept in the user database (`acuref paths`). The day's new cards and the desired retention are set under [study] in config.toml (new_per_day, desired_retention; 20 and 0.90 by default). ACUREF_NOW (an RFC 3339 time, such as 2026-12-01T09:30:00Z) stands in for the clock, for tests and scripts; a study day is a UTC day.\n\nExamples:\n  acuref study due --deck channel:LU\n  acuref study stats --json";
+const DUE_HELP: &str = "Progress is kept in the user database (`acuref paths`). The day's new cards and the desired retention are set under [study] in config.toml (new_per_day, desired_retention; 20 and 0.90 by default). ACUREF_NOW (an RFC 3339 time, such as 2026-12-01T09:30:00Z) stands in for the clock, for tests and scripts. A study day runs from 4 am to 4 am local time (the system's time zone, or TZ).\n\nExamples:\n  acuref study due --deck channel:LU\n  acuref study stats --json";
 
 /// What `acuref quiz` asks.
 #[derive(Debug, clap::Args)]
