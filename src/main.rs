@@ -17,8 +17,11 @@ fn main() -> ExitCode {
         Err(e) => return argument_error(&e),
     };
     let status = match &args.command {
+        Some(cli::Command::Study { action: None, deck }) => {
+            interactive(&args, tui::Start::Study(deck.clone()))
+        }
         Some(command) => cli::run(&args, command),
-        None => interactive(&args),
+        None => interactive(&args, tui::Start::Reference),
     };
     match status {
         Ok(status) => status.into(),
@@ -73,15 +76,27 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn interactive(args: &Args) -> anyhow::Result<Status> {
+fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
     if !std::io::stdout().is_terminal() {
-        cli::diagnostic(
-            "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)",
-        );
+        cli::diagnostic(match start {
+            tui::Start::Reference => {
+                "the interactive reference needs a terminal; for output you can pipe, use `acuref search QUERY` or `acuref show QUERY` (see `acuref --help`)"
+            }
+            tui::Start::Study(_) => {
+                "study needs a terminal; for output you can pipe, use `acuref study due`, `acuref study stats` or `acuref quiz --json` (see `acuref study --help`)"
+            }
+        });
         return Ok(Status::Error);
     }
     let paths = acuref::paths::DataPaths::from_env(args.data.clone(), args.home.clone());
     let mut loaded = acuref::paths::load_catalogue(&paths)?;
+    // A deck that cannot be read is said before the screen opens.
+    if let tui::Start::Study(Some(spec)) = &start
+        && let Err(e) = acuref::study::Deck::parse(&loaded.catalogue, spec)
+    {
+        cli::diagnostic(&e.to_string());
+        return Ok(Status::Error);
+    }
     loaded.warnings.extend(install_keymap(&paths));
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
     // on the normal screen, where they can be read and copied.
@@ -104,11 +119,14 @@ fn interactive(args: &Args) -> anyhow::Result<Status> {
     let result = tui::run(
         &loaded.catalogue,
         &index,
-        Theme::named(args.theme.map(theme_name)),
-        args.mouse,
-        notice,
-        paths.database.clone(),
-        &settings,
+        tui::Options {
+            theme: Theme::named(args.theme.map(theme_name)),
+            mouse: args.mouse,
+            notice,
+            database: paths.database.clone(),
+            settings: &settings,
+            start,
+        },
     );
     cli::warnings(&loaded.warnings);
     if let Some(unkept) = result? {

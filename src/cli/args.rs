@@ -377,12 +377,18 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Study the catalogue as cards: export them for Anki
-    #[command(after_help = study::STUDY_HELP)]
+    /// Study the catalogue as cards: review them (with no action), list what is due, see
+    /// the progress, export them for Anki
+    #[command(after_help = study::STUDY_HELP, args_conflicts_with_subcommands = true)]
     Study {
-        /// What to do
+        /// What to do; with none, the interactive reference opens on study
         #[command(subcommand)]
-        action: StudyAction,
+        action: Option<StudyAction>,
+        /// With no action: review this deck at once (all, channel:CODE, region:ID,
+        /// category:ID, condition:ID, caution:ID, bookmarks, protocol:NAME; several joined
+        /// with commas) rather than choose one
+        #[arg(long, value_name = "SPEC")]
+        deck: Option<String>,
     },
     /// Multiple-choice questions from a deck: a quiz in the terminal, or the questions as JSON
     #[command(after_help = study::QUIZ_HELP)]

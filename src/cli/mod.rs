@@ -18,6 +18,7 @@ mod quiz;
 mod reattach;
 mod safety;
 mod study;
+mod study_optimize;
 mod study_progress;
 mod user;
 
@@ -370,7 +371,12 @@ fn run_query_command(cx: &Context<'_>, command: &Command, out: &mut impl Write) 
         Command::Reattach { old, new, json } => {
             reattach::reattach(cx, cx.database, (old, new), *json, out)
         }
-        Command::Study { action } => study::study(cx, action, out),
+        Command::Study {
+            action: Some(action),
+            ..
+        } => study::study(cx, action, out),
+        // `acuref study` alone is interactive: main opens the reference on study.
+        Command::Study { action: None, .. } => Ok(Status::Success),
         Command::Quiz(request) => quiz::quiz(cx, request, out),
         Command::Map {
             query,

@@ -2,7 +2,7 @@
 //! (a choice's number, or a code or name typed in any spelling), or printed as JSON.
 
 use std::io::{BufRead, Write};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Result;
 use serde_json::json;
@@ -99,11 +99,7 @@ fn ask(
             break;
         }
         asked += 1;
-        let typed = line.trim();
-        let right = match q.choice_typed(typed) {
-            Some(choice) => choice == q.answer,
-            None => q.accepts(cx.c, cx.index, typed),
-        };
+        let (right, given) = q.check(cx.c, cx.index, &line);
         if right {
             writeln!(out, "right: {}", q.choices[q.answer])?;
         } else {
@@ -114,10 +110,6 @@ fn ask(
                 q.answer + 1,
                 q.choices[q.answer]
             )?;
-            let given = match q.choice_typed(typed) {
-                Some(choice) => Some(q.choices[choice].clone()),
-                None => (!typed.is_empty()).then(|| typed.to_string()),
-            };
             wrong.push(Wrong { question: q, given });
         }
         if q.answer_text != q.choices[q.answer] {
@@ -133,7 +125,7 @@ fn ask(
         style.bold(&format!(
             "score {}/{asked} in {}",
             asked - wrong.len(),
-            duration(elapsed)
+            quiz::duration_label(elapsed.as_millis() as i64)
         ))
     )?;
     if asked < questions.len() {
@@ -159,16 +151,6 @@ fn ask(
     }
     writeln!(out, "the same questions again: {replay}")?;
     Ok(Status::Success)
-}
-
-/// A time as a person reads it: `42s`, `3m 05s`.
-fn duration(elapsed: Duration) -> String {
-    let seconds = elapsed.as_secs();
-    if seconds < 60 {
-        format!("{seconds}s")
-    } else {
-        format!("{}m {:02}s", seconds / 60, seconds % 60)
-    }
 }
 
 /// A seed that differs from run to run.

@@ -26,6 +26,7 @@ pub(super) fn study(
         StudyAction::Stats { deck, json } => {
             super::study_progress::stats(cx, deck.as_deref(), *json, out)
         }
+        StudyAction::Optimize { json } => super::study_optimize::optimize(cx, *json, out),
     }
 }
 

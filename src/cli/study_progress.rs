@@ -14,7 +14,7 @@ use crate::settings::Settings;
 use crate::store::{Review, Store};
 use crate::study::deck::channel_of;
 use crate::study::progress::state_of;
-use crate::study::queue::queue;
+use crate::study::queue::{queue, started_today};
 use crate::study::schedule::CardState;
 use crate::study::stats::stats as progress;
 use crate::study::{Card, all_cards, clock};
@@ -248,14 +248,4 @@ pub(super) fn stats(
         )?;
     }
     Ok(Status::Success)
-}
-
-/// How many cards had their first review today.
-fn started_today(reviews: &[Review], now: i64) -> usize {
-    let today = clock::day_of(now);
-    let mut seen = std::collections::HashSet::new();
-    reviews
-        .iter()
-        .filter(|r| seen.insert(r.card.as_str()) && clock::day_of(r.at) == today)
-        .count()
 }

@@ -31,7 +31,7 @@ pub use last_view::LastView;
 pub use notes::{ConflictCopy, Note, Saved};
 pub use protocols::{Protocol, ProtocolError, ProtocolPoints};
 pub use reattach::{NoteMoved, Reattached, StarMoved};
-pub use reviews::{Review, StoredCard};
+pub use reviews::{FittedParameters, Review, StoredCard};
 pub use set_aside::{SetAsideError, set_aside};
 pub use transfer::{Export, Imported};
 

@@ -36,6 +36,17 @@ pub struct StoredCard {
     pub retired_at: Option<i64>,
 }
 
+/// The scheduler's parameters fitted to the user's own reviews.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FittedParameters {
+    /// FSRS's parameters, in its order.
+    pub parameters: Vec<f32>,
+    /// How many reviews they were fitted to.
+    pub reviews: i64,
+    /// When (seconds since the epoch).
+    pub fitted_at: i64,
+}
+
 /// One review, as the log keeps it (and the export file writes it).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +120,38 @@ impl Store {
                     state.reps,
                     state.lapses
                 ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The scheduler's parameters fitted to the user's reviews, if they were (`acuref study
+    /// optimize`); parameters that do not read as numbers are none (the defaults serve).
+    pub fn fitted_parameters(&self) -> Result<Option<FittedParameters>, StoreError> {
+        let row = self.rows(
+            "SELECT parameters, reviews, fitted_at FROM fsrs_parameters WHERE id = 1",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(row.into_iter().next().and_then(|(text, reviews, at)| {
+            let parameters: Result<Vec<f32>, _> =
+                text.split_whitespace().map(str::parse::<f32>).collect();
+            Some(FittedParameters {
+                parameters: parameters.ok()?,
+                reviews,
+                fitted_at: at,
+            })
+        }))
+    }
+
+    /// Keeps fitted parameters in place of any kept before, committed.
+    pub fn save_fitted_parameters(&mut self, fitted: &FittedParameters) -> Result<(), StoreError> {
+        let text: Vec<String> = fitted.parameters.iter().map(f32::to_string).collect();
+        self.act(|tx| {
+            tx.execute(
+                "INSERT INTO fsrs_parameters (id, parameters, reviews, fitted_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET parameters = ?1, reviews = ?2, fitted_at = ?3",
+                params![text.join(" "), fitted.reviews, fitted.fitted_at],
             )?;
             Ok(())
         })

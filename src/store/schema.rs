@@ -88,6 +88,14 @@ const MIGRATIONS: &[&str] = &[
         wait INTEGER NOT NULL
     );
     CREATE INDEX review_log_by_card ON review_log (card, reviewed_at);",
+    // 7: the scheduler's parameters fitted to the user's own reviews (`acuref study
+    // optimize`), one row; without it the defaults are used.
+    "CREATE TABLE fsrs_parameters (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        parameters TEXT NOT NULL,
+        reviews INTEGER NOT NULL,
+        fitted_at INTEGER NOT NULL
+    );",
 ];
 
 /// Why the schema could not be brought up to date.

@@ -100,6 +100,39 @@ impl Deck {
         }
     }
 
+    /// The deck of one part.
+    pub fn of_part(c: &Catalogue, part: DeckPart) -> Deck {
+        Deck {
+            spec: canonical(c, &part),
+            parts: vec![part],
+        }
+    }
+
+    /// The deck an entry stands for (a channel's, a region's, a category's, a condition's, a
+    /// contraindication's), if it is such an entry.
+    pub fn of_entry(c: &Catalogue, entry: EntryRef) -> Option<Deck> {
+        part_of_entry(entry).map(|part| Deck::of_part(c, part))
+    }
+
+    /// The deck as a person reads it: "Lung channel", "Protocol: Sciatica", "All cards".
+    pub fn title(&self, c: &Catalogue) -> String {
+        let titles: Vec<String> = self
+            .parts
+            .iter()
+            .map(|part| match part {
+                DeckPart::All => "All cards".to_string(),
+                DeckPart::Channel(i) => format!("{} channel", c.channels[*i].name),
+                DeckPart::Region(i) => format!("Region: {}", c.regions[*i].name),
+                DeckPart::Category(i) => c.categories[*i].name.clone(),
+                DeckPart::Condition(i) => format!("Condition: {}", c.conditions[*i].name),
+                DeckPart::Caution(i) => format!("Caution: {}", c.contraindications[*i].name),
+                DeckPart::Bookmarks => "Your bookmarks".to_string(),
+                DeckPart::Protocol(name) => format!("Protocol: {name}"),
+            })
+            .collect();
+        titles.join(" + ")
+    }
+
     /// The parts, each once.
     pub fn parts(&self) -> &[DeckPart] {
         &self.parts

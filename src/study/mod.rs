@@ -12,11 +12,13 @@ pub mod clock;
 pub mod deck;
 #[cfg(test)]
 mod fixture;
+pub mod optimize;
 mod order;
 pub mod progress;
 pub mod queue;
 pub mod quiz;
 pub mod schedule;
+pub mod session;
 pub mod stats;
 
 pub use cards::{Card, CardType, all_cards};

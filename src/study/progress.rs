@@ -1,5 +1,6 @@
 //! The user's progress on cards: the scheduler's state of each card as the user's database
-//! keeps it, read back, and a rating made and committed in one step.
+//! keeps it, read back, and a rating made: the review and the state to commit, or committed
+//! in one step.
 
 use fsrs::MemoryState;
 
@@ -74,19 +75,28 @@ pub fn state_of(kept: &StoredCard) -> CardState {
     }
 }
 
-/// Rates a card now and commits the review with the card's new state before returning.
-pub fn rate(
-    store: &mut Store,
+/// A rating made now: the card's new state, and the review and the state to commit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rated {
+    /// What the rating did.
+    pub outcome: Outcome,
+    /// The review, for the log.
+    pub review: Review,
+    /// The card's new state, as the database keeps it.
+    pub stored: StoredCard,
+}
+
+/// Rates a card now, without committing anything: the caller commits the review with the
+/// card's new state (`Store::record_review`, one transaction).
+pub fn record(
     scheduler: &Scheduler,
     card: &str,
     state: &CardState,
     rating: Rating,
     now: i64,
     answer_ms: i64,
-) -> Result<Outcome, ProgressError> {
-    let outcome = scheduler
-        .review(state, rating, now)
-        .map_err(ProgressError::Schedule)?;
+) -> Result<Rated, ScheduleError> {
+    let outcome = scheduler.review(state, rating, now)?;
     let review = Review {
         card: card.to_string(),
         at: now,
@@ -97,15 +107,36 @@ pub fn rate(
         answer_ms,
         wait: outcome.wait,
     };
+    let stored = stored(card, &outcome.state);
+    Ok(Rated {
+        outcome,
+        review,
+        stored,
+    })
+}
+
+/// Rates a card now and commits the review with the card's new state before returning.
+pub fn rate(
+    store: &mut Store,
+    scheduler: &Scheduler,
+    card: &str,
+    state: &CardState,
+    rating: Rating,
+    now: i64,
+    answer_ms: i64,
+) -> Result<Outcome, ProgressError> {
+    let rated =
+        record(scheduler, card, state, rating, now, answer_ms).map_err(ProgressError::Schedule)?;
     store
-        .record_review(&review, &stored(card, &outcome.state))
+        .record_review(&rated.review, &rated.stored)
         .map_err(ProgressError::Store)?;
-    Ok(outcome)
+    Ok(rated.outcome)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use crate::study::schedule::DEFAULT_RETENTION;
 
     #[test]
@@ -114,28 +145,13 @@ mod tests {
         let mut store = Store::open(&dir.path().join(crate::store::FILE_NAME)).unwrap();
         let scheduler = Scheduler::new(DEFAULT_RETENTION).unwrap();
         let now = 1_796_083_200;
-        let first = rate(
-            &mut store,
-            &scheduler,
-            "LI4:name",
-            &CardState::new_card(),
-            Rating::Good,
-            now,
-            1200,
-        )
-        .unwrap();
+        let good = |store: &mut Store, state: &CardState, at: i64, ms: i64| {
+            rate(store, &scheduler, "LI4:name", state, Rating::Good, at, ms).unwrap()
+        };
+        let first = good(&mut store, &CardState::new_card(), now, 1200);
         let kept = store.card_states().unwrap();
         assert_eq!(state_of(&kept[0]), first.state);
-        let again = rate(
-            &mut store,
-            &scheduler,
-            "LI4:name",
-            &state_of(&kept[0]),
-            Rating::Good,
-            first.state.due,
-            900,
-        )
-        .unwrap();
+        let again = good(&mut store, &state_of(&kept[0]), first.state.due, 900);
         assert_eq!(again.state.phase, Phase::Review);
         let log = store.reviews().unwrap();
         assert_eq!(log.len(), 2);

@@ -2,10 +2,13 @@
 //! new cards up to the day's limit, each group in the deck's own order (which interleaves the
 //! channels). Pure: the cards, their states and the clock are parameters.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use super::clock::day_of;
 use super::schedule::{CardState, Phase};
+use crate::store::Review;
 
 /// New cards a day unless the user sets another number.
 pub const DEFAULT_NEW_PER_DAY: usize = 20;
@@ -48,9 +51,9 @@ impl<'a> Queue<'a> {
 
 /// Sorts a deck's cards (in deck order) into what is to be done now. `started_today` is how
 /// many new cards were started today already; `new_per_day` limits them.
-pub fn queue<'a>(
+pub fn queue<'a, K: Borrow<str> + Hash + Eq>(
     deck: &[&'a str],
-    states: &HashMap<&str, CardState>,
+    states: &HashMap<K, CardState>,
     now: i64,
     new_per_day: usize,
     started_today: usize,
@@ -90,6 +93,16 @@ pub fn queue<'a>(
     out.learning = learning.into_iter().map(|(_, c)| c).collect();
     out.due = due.into_iter().map(|(_, c)| c).collect();
     out
+}
+
+/// How many cards had their first review today (they count against the day's new cards).
+pub fn started_today(reviews: &[Review], now: i64) -> usize {
+    let today = day_of(now);
+    let mut seen = std::collections::HashSet::new();
+    reviews
+        .iter()
+        .filter(|r| seen.insert(r.card.as_str()) && day_of(r.at) == today)
+        .count()
 }
 
 #[cfg(test)]

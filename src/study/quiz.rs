@@ -154,6 +154,16 @@ fn compact(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A time as a person reads it: `42s`, `3m 05s`.
+pub fn duration_label(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    if seconds < 60 {
+        format!("{seconds}s")
+    } else {
+        format!("{}m {:02}s", seconds / 60, seconds % 60)
+    }
+}
+
 impl Question {
     /// The point the answer is.
     pub fn answer_point(&self) -> EntryRef {
@@ -176,6 +186,20 @@ impl Question {
             CardType::Name => names_point(c, point, typed),
             CardType::Code => codes_point(index, point, typed),
             _ => codes_point(index, point, typed) || names_point(c, point, typed),
+        }
+    }
+
+    /// Checks an answer as given: a choice's number or text, else a code or name typed (see
+    /// [`Question::accepts`]). Says whether it is right and what was given (the choice's
+    /// text for a choice; none for nothing typed, a skip).
+    pub fn check(&self, c: &Catalogue, index: &SearchIndex, typed: &str) -> (bool, Option<String>) {
+        let typed = typed.trim();
+        match self.choice_typed(typed) {
+            Some(choice) => (choice == self.answer, Some(self.choices[choice].clone())),
+            None => (
+                self.accepts(c, index, typed),
+                (!typed.is_empty()).then(|| typed.to_string()),
+            ),
         }
     }
 

@@ -122,12 +122,18 @@ pub const DEFAULT_RETENTION: f32 = 0.9;
 impl Scheduler {
     /// A scheduler with FSRS's default parameters, for this desired retention (0.70 to 0.99).
     pub fn new(retention: f32) -> Result<Scheduler, ScheduleError> {
+        Scheduler::fitted(retention, &[])
+    }
+
+    /// A scheduler with these FSRS parameters (fitted to the user's reviews; none for the
+    /// defaults), for this desired retention (0.70 to 0.99).
+    pub fn fitted(retention: f32, parameters: &[f32]) -> Result<Scheduler, ScheduleError> {
         if !(0.7..=0.99).contains(&retention) {
             return Err(ScheduleError(format!(
                 "a desired retention of {retention} is out of range: give one from 0.70 to 0.99 (0.90 is the default)"
             )));
         }
-        let fsrs = FSRS::new(&[]).map_err(|e| ScheduleError(format!("FSRS: {e}")))?;
+        let fsrs = FSRS::new(parameters).map_err(|e| ScheduleError(format!("FSRS: {e}")))?;
         Ok(Scheduler {
             fsrs,
             retention,

@@ -2,7 +2,9 @@
 //! came due was remembered over the last 30 days, the streak of days studied, and mastery by
 //! group (by channel, for the points' cards).
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hash;
 
 use super::clock::day_of;
 use super::schedule::{CardState, Phase};
@@ -36,9 +38,9 @@ pub struct Stats {
 }
 
 /// The progress on `deck` (each card's id and group), from the states and the review log.
-pub fn stats(
+pub fn stats<K: Borrow<str> + Hash + Eq>(
     deck: &[(&str, &str)],
-    states: &HashMap<&str, CardState>,
+    states: &HashMap<K, CardState>,
     reviews: &[Review],
     now: i64,
 ) -> Stats {

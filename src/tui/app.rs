@@ -7,6 +7,7 @@ use crate::search::{Hit, SearchIndex};
 
 use super::chooser::Chooser;
 pub use super::effect::{Effect, Question, Undo};
+use super::study::{DeckPicker, QuizRun, StudyScreen};
 use super::theme::Theme;
 use crate::store::Protocol;
 
@@ -25,6 +26,14 @@ pub enum Mode {
     Chooser,
     /// A question is asked before a deletion: y or n.
     Confirm,
+    /// The deck chooser is open: typing narrows the decks.
+    Decks,
+    /// Studying: one card at a time, rated once its answer is shown.
+    Study,
+    /// Answering a quiz's questions.
+    Quiz,
+    /// A quiz's score and wrong answers.
+    QuizResults,
 }
 
 /// The note editor: the text being written on an entry, and the revision it started from
@@ -240,6 +249,17 @@ pub struct App<'a> {
     pub question: Option<Question>,
     /// What deletions took, most recent last: `u` puts the last back. In memory only.
     pub undo: Vec<Undo>,
+    /// The deck chooser, while it is open.
+    pub decks: Option<DeckPicker>,
+    /// The study sitting, while studying.
+    pub study: Option<StudyScreen>,
+    /// The quiz, while one is answered or its score shown.
+    pub quiz: Option<QuizRun>,
+    /// The study clock, in milliseconds since the epoch: set by the event loop before each
+    /// key (from `ACUREF_NOW` when it is set), so the keys themselves stay pure.
+    pub clock_ms: i64,
+    /// How study schedules cards (from the settings file).
+    pub study_settings: crate::settings::StudySettings,
 }
 
 impl<'a> App<'a> {
@@ -281,6 +301,11 @@ impl<'a> App<'a> {
             chooser: None,
             question: None,
             undo: Vec::new(),
+            decks: None,
+            study: None,
+            quiz: None,
+            clock_ms: 0,
+            study_settings: crate::settings::StudySettings::default(),
         };
         app.refresh();
         app

@@ -7,7 +7,7 @@ use crate::catalogue::EntryRef;
 use crate::store::Protocol;
 
 /// A change to the user's database.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Star the entry, or remove its star.
     ToggleBookmark(EntryRef),
@@ -48,6 +48,21 @@ pub enum Effect {
     DeleteProtocol(String),
     /// Undo the last deletion.
     Undo(Undo),
+    /// Open a study sitting over the deck written `spec`, with the progress kept (by the
+    /// schedule, or through the `listed` cards once each).
+    OpenStudy {
+        /// The deck, as the command line writes it.
+        spec: String,
+        /// The cards to go through once each, instead of the schedule.
+        listed: Option<Vec<String>>,
+    },
+    /// Keep a rating: the review for the log and the card's new state, in one transaction.
+    Review {
+        /// The review.
+        review: crate::store::Review,
+        /// The card's state after it.
+        stored: crate::store::StoredCard,
+    },
 }
 
 /// What a deletion took, kept in memory until acuref ends so that it can be put back.

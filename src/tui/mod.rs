@@ -9,6 +9,7 @@ mod input;
 pub mod keymap;
 pub mod layout;
 pub mod resume;
+pub mod study;
 mod terminal;
 pub mod theme;
 pub mod ui;
@@ -30,6 +31,31 @@ use theme::Theme;
 /// How often the loop looks at the terminal's size when nothing is typed.
 const IDLE: Duration = Duration::from_millis(250);
 
+/// Where the interactive reference opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// On the search, as usual (or where it was left, when the settings ask).
+    Reference,
+    /// On study: the deck chooser, or this deck's sitting (`acuref study [--deck SPEC]`).
+    Study(Option<String>),
+}
+
+/// How the interactive reference opens.
+pub struct Options<'s> {
+    /// Colours and attributes.
+    pub theme: Theme,
+    /// Whether the mouse is captured.
+    pub mouse: bool,
+    /// A line for the footer until the first key.
+    pub notice: Option<String>,
+    /// The user's database (none when the user turned it off).
+    pub database: Option<std::path::PathBuf>,
+    /// The settings file's settings.
+    pub settings: &'s crate::settings::Settings,
+    /// Where it opens.
+    pub start: Start,
+}
+
 /// Runs the interactive reference until the user quits, with `notice` in the footer until the
 /// first key; with the settings asking for it, opens where acuref was left and keeps where it
 /// ends (a failure to keep it is returned, to be said on the normal screen). The terminal is
@@ -37,17 +63,34 @@ const IDLE: Duration = Duration::from_millis(250);
 pub fn run(
     catalogue: &Catalogue,
     index: &SearchIndex,
-    theme: Theme,
-    mouse: bool,
-    notice: Option<String>,
-    database: Option<std::path::PathBuf>,
-    settings: &crate::settings::Settings,
+    options: Options<'_>,
 ) -> anyhow::Result<Option<String>> {
+    let Options {
+        theme,
+        mouse,
+        notice,
+        database,
+        settings,
+        start,
+    } = options;
+    let clock = crate::study::clock::now_ms();
     let (mut screen, keys) = terminal::take(mouse)?;
     let mut app = App::new(catalogue, index, theme);
+    app.study_settings = settings.study.clone();
     let mut user = user_data::UserData::open(database, &mut app);
     if settings.restore_last_view {
         user.resume(&mut app);
+    }
+    match clock {
+        Ok(now) => app.clock_ms = now,
+        Err(e) => {
+            app.clock_ms = crate::study::clock::system_ms();
+            app.notice = Some(format!("{e}; study uses the system clock"));
+        }
+    }
+    if let Start::Study(deck) = start {
+        update::start_study(&mut app, deck);
+        user.apply(&mut app);
     }
     app.notice = notice.or(app.notice.take());
     let result = event_loop(&mut screen, &keys, &mut app, &mut user, mouse);
@@ -102,12 +145,40 @@ pub fn fit(app: &mut App<'_>, area: Rect) {
         scroll = shape.scroll_to(scroll, lines);
     }
     app.view.scroll = scroll;
+    fit_study(app, area);
     let (selected, page) = (app.view.selected, app.page);
     let offset = &mut app.view.offset;
     if selected < *offset {
         *offset = selected;
     } else if selected >= *offset + page {
         *offset = selected + 1 - page;
+    }
+}
+
+/// Keeps study's scroll within what its frame shows, and its page for the paging keys.
+fn fit_study(app: &mut App<'_>, area: Rect) {
+    use app::Mode;
+    use study::Overlay;
+    let Some(study) = &app.study else {
+        return;
+    };
+    if !matches!(app.mode, Mode::Study | Mode::Decks) {
+        return;
+    }
+    let body = layout::inner(ui::study::study_areas(area, app).body);
+    let width = usize::from(body.width).max(1);
+    let lines = match study.overlay {
+        Overlay::None => ui::study::card_lines(app, study, width).len(),
+        Overlay::FullCard(_) => ui::study::full_card_lines(app, study, width).len(),
+        Overlay::Progress => ui::study::progress_lines(app, study, width).len(),
+    };
+    let height = usize::from(body.height);
+    app.page = height.max(1);
+    if let Some(study) = &mut app.study {
+        match &mut study.overlay {
+            Overlay::FullCard(scroll) => *scroll = ui::study::clamped(*scroll, lines, height),
+            _ => study.scroll = ui::study::clamped(study.scroll, lines, height),
+        }
     }
 }
 
@@ -128,6 +199,9 @@ fn event_loop(
         if terminal::redraw_requested() || area != screen.get_frame().area() {
             screen.resize(area).context("cannot redraw the screen")?;
         }
+        app.clock_ms =
+            crate::study::clock::now_ms().unwrap_or_else(|_| crate::study::clock::system_ms());
+        update::clock_moved(app);
         fit(app, area);
         screen
             .draw(|frame| ui::draw(frame, app))

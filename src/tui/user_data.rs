@@ -73,6 +73,17 @@ impl UserData {
     /// Makes every change the app asked for, in order, and reads back what it changed.
     pub fn apply(&mut self, app: &mut App<'_>) {
         for effect in std::mem::take(&mut app.effects) {
+            let effect = match effect {
+                Effect::OpenStudy { spec, listed } => {
+                    self.open_study(app, &spec, listed);
+                    continue;
+                }
+                Effect::Review { review, stored } => {
+                    self.keep_review(app, &review, &stored);
+                    continue;
+                }
+                other => other,
+            };
             if let Effect::Opened(entry) = effect {
                 // History is a convenience: a failure to keep it is not worth a word.
                 if let Some(store) = self.store() {
@@ -125,6 +136,66 @@ impl UserData {
                 why
             }
             _ => why,
+        }
+    }
+
+    /// Opens a study sitting with the progress kept: read from the database when there is
+    /// one (a missing file is no progress yet; the first rating makes it).
+    fn open_study(&mut self, app: &mut App<'_>, spec: &str, listed: Option<Vec<String>>) {
+        use super::update::KeptProgress;
+        let read = |store: &Store| -> Result<KeptProgress, crate::store::StoreError> {
+            Ok(KeptProgress {
+                states: store.card_states()?,
+                reviews: store.reviews()?,
+                parameters: store
+                    .fitted_parameters()?
+                    .map(|f| f.parameters)
+                    .unwrap_or_default(),
+                unkept: None,
+            })
+        };
+        let kept = match (&self.store, &self.path) {
+            (Some(store), _) => read(store).map_err(|e| format!("{e}; your ratings are not kept")),
+            (None, Some(_)) if self.failure.is_none() => Ok(KeptProgress::default()),
+            (None, _) => Err(self.unkept_reason()),
+        };
+        let kept = kept.unwrap_or_else(|why| KeptProgress {
+            unkept: Some(why),
+            ..KeptProgress::default()
+        });
+        super::update::open_study(app, spec, listed, kept);
+    }
+
+    /// Why ratings cannot be kept, for the study screen.
+    fn unkept_reason(&self) -> String {
+        match &self.path {
+            None => "ACUREF_HOME is empty: your ratings are not kept".to_string(),
+            Some(_) => format!(
+                "{}; your ratings are not kept",
+                self.failure
+                    .as_deref()
+                    .unwrap_or("the user database cannot be opened")
+            ),
+        }
+    }
+
+    /// Commits a rating with the card's new state; a failure is said on the study screen
+    /// (the sitting goes on in memory).
+    fn keep_review(
+        &mut self,
+        app: &mut App<'_>,
+        review: &crate::store::Review,
+        stored: &crate::store::StoredCard,
+    ) {
+        let failed = match self.store() {
+            Some(store) => store
+                .record_review(review, stored)
+                .err()
+                .map(|e| format!("{e}; your ratings are not kept")),
+            None => Some(self.unkept_reason()),
+        };
+        if let (Some(why), Some(study)) = (failed, &mut app.study) {
+            study.unkept = Some(why);
         }
     }
 
@@ -258,7 +329,7 @@ fn change(store: &mut Store, app: &mut App<'_>, effect: Effect) -> String {
     let id_of = |entry: crate::catalogue::EntryRef| c.id(entry).to_string();
     let shown = |name: &str| crate::text::escape_controls(name);
     match effect {
-        Effect::Opened(_) => String::new(),
+        Effect::Opened(_) | Effect::OpenStudy { .. } | Effect::Review { .. } => String::new(),
         Effect::SaveNote {
             entry,
             text,

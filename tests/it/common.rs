@@ -20,7 +20,9 @@ pub fn builtin() -> &'static (Catalogue, SearchIndex) {
 /// The acuref binary, isolated from the user's own catalogue directory and environment.
 pub fn acuref() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("acuref");
-    cmd.env("ACUREF_USER_DIR", "")
+    // Study days are local: the tests' are UTC's unless a test says otherwise.
+    cmd.env("TZ", "UTC")
+        .env("ACUREF_USER_DIR", "")
         .env("ACUREF_CONFIG_DIR", "")
         .env("ACUREF_HOME", "")
         .env_remove("ACUREF_DATA")

@@ -294,3 +294,18 @@ fn a_bad_quiz_deck_or_count_exits_2() {
         .stderr(predicate::str::contains("`meridian:LU` is not a deck"));
     acuref().args(["quiz", "--count", "0"]).assert().code(2);
 }
+
+#[test]
+fn acuref_study_alone_needs_a_terminal_and_says_what_to_pipe_instead() {
+    acuref()
+        .arg("study")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("study needs a terminal"))
+        .stderr(predicate::str::contains("acuref study due"));
+    acuref()
+        .args(["study", "--deck", "channel:LU", "due"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}

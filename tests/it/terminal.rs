@@ -551,3 +551,52 @@ fn shift_e_writes_the_note_in_the_users_own_editor_and_keeps_every_key_for_it() 
         .collect();
     assert!(left.is_empty(), "the temporary file is removed: {left:?}");
 }
+
+#[test]
+fn acuref_study_reviews_in_a_real_terminal_and_a_kill_loses_only_the_card_on_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let pid = home.path().join("pid");
+    let command = format!(
+        "sh -c 'echo $$ > {pid}; ACUREF_USER_DIR= ACUREF_CONFIG_DIR= ACUREF_HOME={home} TERM=xterm-256color exec {bin} study --deck channel:LU'; echo acuref-ended; sleep 60",
+        pid = pid.display(),
+        home = home.path().display(),
+        bin = env!("CARGO_BIN_EXE_acuref"),
+    );
+    let tmux = Tmux::start("study-kill", &command);
+    tmux.wait_for_all(&["STUDY", "20 new · Lung channel", "Space shows the answer"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("3 Good 10m");
+    tmux.keys(&["3"]);
+    tmux.wait_for("Good, again in 10m");
+    tmux.keys(&["Space"]);
+    tmux.wait_for("1 Again 1m");
+    tmux.keys(&["1"]);
+    tmux.wait_for("Again, again in 1m");
+    // The third card is on screen, its answer shown, not rated: then the process is killed.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("4 Easy");
+    let pid = std::fs::read_to_string(&pid).unwrap();
+    let killed = Command::new("kill")
+        .args(["-KILL", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    tmux.wait_for("acuref-ended");
+    let db = rusqlite::Connection::open(home.path().join(acuref::store::FILE_NAME)).unwrap();
+    let ratings: Vec<i64> = db
+        .prepare("SELECT rating FROM review_log ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        ratings,
+        [3, 1],
+        "both ratings kept, the card on screen lost"
+    );
+    let integrity: String = db
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}

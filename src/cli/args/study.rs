@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 
 /// `acuref study --help`: what cards and decks are.
-pub(super) const STUDY_HELP: &str = "Cards are generated from the catalogue (names, codes, locations, categories, needling, cautions, prescriptions, techniques), each with a stable id such as LI4:name or LU:luo-connecting. A deck is a filter: all, channel:CODE (any spelling), region:ID, category:ID, condition:ID, caution:ID, bookmarks, protocol:NAME, several joined with commas.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki back.txt --deck region:lower-back,condition:sciatica";
+pub(super) const STUDY_HELP: &str = "Cards are generated from the catalogue (names, codes, locations, categories, needling, cautions, prescriptions, techniques), each with a stable id such as LI4:name or LU:luo-connecting. A deck is a filter: all, channel:CODE (any spelling), region:ID, category:ID, condition:ID, caution:ID, bookmarks, protocol:NAME, several joined with commas.\n\nWith no action, acuref opens on study: choose a deck (or give one with --deck), then each card shows its question; Space shows the answer, and 1-4 rate it (Again, Hard, Good, Easy; Space is Good), each showing when the card would come back. Ratings are kept in your database as they are made.\n\nExamples:\n  acuref study\n  acuref study --deck channel:LU\n  acuref study due --deck bookmarks\n  acuref study export --anki acuref.txt\n  acuref study export --anki back.txt --deck region:lower-back,condition:sciatica";
 
 /// `acuref study export --help`.
 const EXPORT_HELP: &str = "Each note's guid comes from its card's id (acuref-LI4-name): importing a newer export updates the notes in place and keeps your Anki history. Tags are hierarchical (acuref::channel::LI, acuref::caution::pregnancy, acuref::type::name). In Anki: File > Import, choose the file; its headers set the note type (Basic), the deck and the columns.\n\nExamples:\n  acuref study export --anki acuref.txt\n  acuref study export --anki lung.txt --deck channel:LU\n  acuref study export --anki pregnancy.txt --deck caution:pregnancy,bookmarks";
@@ -49,10 +49,21 @@ pub enum StudyAction {
         #[arg(long)]
         json: bool,
     },
+    /// Fit the scheduler to your own reviews (FSRS's optimiser); the fit is kept only when it
+    /// predicts your recall better than the parameters in use
+    #[command(after_help = OPTIMIZE_HELP)]
+    Optimize {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
 }
 
+/// `acuref study optimize --help`.
+const OPTIMIZE_HELP: &str = "FSRS learns from the reviews that came a day or more after the one before. Both the parameters in use and the fitted ones are measured on your own reviews (log loss and RMSE of the predicted recall, lower is better); the fitted ones replace them only when their log loss is lower, and study uses them from the next sitting. Run it again as reviews accumulate: a few hundred reviews give a fit worth having.\n\nExamples:\n  acuref study optimize\n  acuref study optimize --json";
+
 /// What `study due` and `study stats` say about time and settings.
-const DUE_HELP: &str = "Progress is kept in the user database (`acuref paths`). The day's new cards and the desired retention are set under [study] in config.toml (new_per_day, desired_retention; 20 and 0.90 by default). ACUREF_NOW (an RFC 3339 time, such as 2026-12-01T09:30:00Z) stands in for the clock, for tests and scripts; a study day is a UTC day.\n\nExamples:\n  acuref study due --deck channel:LU\n  acuref study stats --json";
+const DUE_HELP: &str = "Progress is kept in the user database (`acuref paths`). The day's new cards and the desired retention are set under [study] in config.toml (new_per_day, desired_retention; 20 and 0.90 by default). ACUREF_NOW (an RFC 3339 time, such as 2026-12-01T09:30:00Z) stands in for the clock, for tests and scripts. A study day runs from 4 am to 4 am local time (the system's time zone, or TZ).\n\nExamples:\n  acuref study due --deck channel:LU\n  acuref study stats --json";
 
 /// What `acuref quiz` asks.
 #[derive(Debug, clap::Args)]

@@ -133,6 +133,38 @@ pub enum Action {
     SetStage(u8),
     /// Clear every patient state.
     ClearPatient,
+    /// Open study: the deck chooser, the current list's deck first.
+    OpenStudy,
+    /// Review the deck the chooser has selected.
+    StudyDeck,
+    /// Quiz on the deck the chooser has selected, or on the deck being studied.
+    QuizDeck,
+    /// Close the deck chooser.
+    CloseDecks,
+    /// Show the answer; once shown, rate the card Good.
+    RevealOrGood,
+    /// Rate the card Again (forgotten).
+    RateAgain,
+    /// Rate the card Hard.
+    RateHard,
+    /// Rate the card Good.
+    RateGood,
+    /// Rate the card Easy.
+    RateEasy,
+    /// Show or hide the full card of what the study card is about.
+    ShowFullCard,
+    /// Show or hide the progress on the deck.
+    ShowProgress,
+    /// Close what is open over the card, else leave study for the reference.
+    LeaveStudy,
+    /// Check the answer typed or chosen; once checked, go to the next question.
+    SubmitAnswer,
+    /// End the quiz here and show the score.
+    EndQuiz,
+    /// Ask the questions answered wrongly again.
+    ReplayWrong,
+    /// Review the cards of the questions answered wrongly.
+    ReviewWrong,
 }
 
 impl Action {
@@ -183,17 +215,29 @@ pub enum Scope {
     Chooser,
     /// While a question is asked before a deletion.
     Confirm,
+    /// In the deck chooser.
+    Decks,
+    /// While studying cards.
+    Study,
+    /// While answering a quiz.
+    Quiz,
+    /// On a quiz's score.
+    QuizResults,
 }
 
 impl Scope {
     /// Every scope, in the order the help screen shows them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Search,
         Scope::Browse,
         Scope::Patient,
         Scope::Note,
         Scope::Chooser,
         Scope::Confirm,
+        Scope::Decks,
+        Scope::Study,
+        Scope::Quiz,
+        Scope::QuizResults,
         Scope::Always,
     ];
 
@@ -207,6 +251,10 @@ impl Scope {
             Scope::Note => "Note editor (n)",
             Scope::Chooser => "Protocol chooser (a)",
             Scope::Confirm => "Before a deletion (d)",
+            Scope::Decks => "Deck chooser (s)",
+            Scope::Study => "Study",
+            Scope::Quiz => "Quiz",
+            Scope::QuizResults => "Quiz score",
         }
     }
 }
@@ -255,6 +303,21 @@ pub const OTHER_KEYS: &[(Scope, &str, &str)] = &[
         "any other key",
         "type into the line, with the search mode's editing keys",
     ),
+    (
+        Scope::Decks,
+        "any other key",
+        "type to narrow the decks, or write one (channel:LU,region:hand)",
+    ),
+    (
+        Scope::Quiz,
+        "1-4",
+        "choose that answer (with nothing typed)",
+    ),
+    (
+        Scope::Quiz,
+        "any other key",
+        "type the answer: a code or name in any spelling",
+    ),
 ];
 
 /// Every binding of the keymap in force, in table order.
@@ -282,6 +345,10 @@ pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         Mode::Note => Scope::Note,
         Mode::Chooser => Scope::Chooser,
         Mode::Confirm => Scope::Confirm,
+        Mode::Decks => Scope::Decks,
+        Mode::Study => Scope::Study,
+        Mode::Quiz => Scope::Quiz,
+        Mode::QuizResults => Scope::QuizResults,
     };
     let bound = bindings()
         .filter(|b| b.scope == Scope::Always || b.scope == scope)
@@ -290,16 +357,18 @@ pub(crate) fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if bound.is_some() {
         return bound;
     }
-    // The chooser's lines are edited with the search mode's editing keys.
+    // The lines of the chooser, the deck chooser and the quiz are edited with the search
+    // mode's editing keys.
+    let types_a_line = matches!(mode, Mode::Chooser | Mode::Decks | Mode::Quiz);
     let editing = bindings()
         .filter(|b| b.scope == Scope::Search && b.action.edits_a_line())
         .find(|b| b.keys.contains(&key))
         .map(|b| b.action);
-    if mode == Mode::Chooser && editing.is_some() {
+    if types_a_line && editing.is_some() {
         return editing;
     }
     match (mode, key.code) {
-        (Mode::Search | Mode::Chooser, KeyCode::Char(c))
+        (Mode::Search | Mode::Chooser | Mode::Decks | Mode::Quiz, KeyCode::Char(c))
             if key.mods.is_empty() && !is_forbidden(c) =>
         {
             Some(Action::Insert(c))

@@ -21,6 +21,10 @@ pub(crate) fn draw_search(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         Mode::Note => "NOTE",
         Mode::Chooser => "PROTOCOL",
         Mode::Confirm => "DELETE?",
+        Mode::Decks => "DECK",
+        Mode::Study => "STUDY",
+        Mode::Quiz => "QUIZ",
+        Mode::QuizResults => "SCORE",
     };
     let counter = match app.view.source {
         ListSource::Search => format!("{}/{}", app.rows.len(), app.index.len()),
@@ -132,6 +136,32 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
             Scope::Confirm,
             &[(Action::Confirm, "delete"), (Action::Refuse, "keep")],
         ),
+        (Mode::Decks, _) => (
+            Scope::Decks,
+            &[
+                (Action::StudyDeck, "review"),
+                (Action::QuizDeck, "quiz"),
+                (Action::Down, "move"),
+                (Action::CloseDecks, "close"),
+            ],
+        ),
+        (Mode::Study, _) => (Scope::Study, study_hints(app)),
+        (Mode::Quiz, _) => (
+            Scope::Quiz,
+            &[
+                (Action::SubmitAnswer, "check/next"),
+                (Action::EndQuiz, "end"),
+            ],
+        ),
+        (Mode::QuizResults, _) => (
+            Scope::QuizResults,
+            &[
+                (Action::ReplayWrong, "ask wrong again"),
+                (Action::ReviewWrong, "review wrong"),
+                (Action::QuizDeck, "new quiz"),
+                (Action::LeaveStudy, "back"),
+            ],
+        ),
         (Mode::Patient, _) => (
             Scope::Patient,
             &[
@@ -163,6 +193,34 @@ fn hints(app: &App<'_>) -> Vec<(String, &'static str)> {
         }
     }
     out
+}
+
+/// The study keys that matter now: before the answer is shown, how to show it; after, the
+/// ratings are on the card itself, so the other keys.
+fn study_hints(app: &App<'_>) -> &'static [(Action, &'static str)] {
+    use super::super::study::Overlay;
+    match app.study.as_ref().map(|s| (s.overlay, s.revealed)) {
+        Some((Overlay::None, false)) => &[
+            (Action::RevealOrGood, "show answer"),
+            (Action::ShowFullCard, "full card"),
+            (Action::ShowProgress, "progress"),
+            (Action::QuizDeck, "quiz"),
+            (Action::LeaveStudy, "back"),
+            (Action::ToggleHelp, "help"),
+        ],
+        Some((Overlay::None, true)) => &[
+            (Action::RevealOrGood, "good"),
+            (Action::ShowFullCard, "full card"),
+            (Action::ShowProgress, "progress"),
+            (Action::LeaveStudy, "back"),
+            (Action::ToggleHelp, "help"),
+        ],
+        _ => &[
+            (Action::Down, "scroll"),
+            (Action::LeaveStudy, "close"),
+            (Action::ToggleHelp, "help"),
+        ],
+    }
 }
 
 /// The question's words, for the footer.

@@ -7,6 +7,7 @@ mod help;
 mod list;
 mod note;
 mod patient;
+pub mod study;
 
 use ratatui::Frame;
 use ratatui::text::Line;
@@ -26,6 +27,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
             area.width as usize,
         );
         frame.render_widget(Line::styled(notice, app.theme.caution), area);
+        return;
+    }
+    if study::owns_the_frame(app) {
+        study::draw(frame, app);
+        if app.help {
+            help::draw(frame, area, app);
+        }
         return;
     }
     // The areas fit() kept for this frame (computed afresh only if it was not called).
@@ -53,6 +61,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
     }
     if app.mode == super::app::Mode::Chooser {
         chooser::draw(frame, area, app);
+    }
+    if app.mode == super::app::Mode::Decks {
+        study::draw_decks(frame, area, app);
     }
     if app.help {
         help::draw(frame, area, app);

@@ -11,8 +11,10 @@ mod detail;
 mod line_edit;
 mod mouse;
 mod navigate;
+mod study;
 mod yours;
 
+pub use study::{KeptProgress, clock_moved, open_study, start_study};
 pub use yours::outside_edited;
 
 pub use mouse::handle_mouse;
@@ -176,6 +178,9 @@ pub fn type_text(app: &mut App<'_>, text: &str) {
 
 /// Applies an action to the app.
 pub fn update(app: &mut App<'_>, action: Action) {
+    if study::update(app, action) {
+        return;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Suspend => app.suspend = true,
@@ -253,6 +258,23 @@ pub fn update(app: &mut App<'_>, action: Action) {
             app.patient.clear();
             app.refresh_links();
         }
+        // Study's own actions, outside its modes.
+        Action::OpenStudy
+        | Action::StudyDeck
+        | Action::QuizDeck
+        | Action::CloseDecks
+        | Action::RevealOrGood
+        | Action::RateAgain
+        | Action::RateHard
+        | Action::RateGood
+        | Action::RateEasy
+        | Action::ShowFullCard
+        | Action::ShowProgress
+        | Action::LeaveStudy
+        | Action::SubmitAnswer
+        | Action::EndQuiz
+        | Action::ReplayWrong
+        | Action::ReviewWrong => {}
     }
 }
 

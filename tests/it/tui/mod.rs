@@ -73,13 +73,28 @@ impl Session {
         self.terminal.draw(|f| ui::draw(f, app)).unwrap();
     }
 
+    /// The terminal made this size, and the frame drawn again.
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.terminal
+            .resize(Rect::new(0, 0, width, height))
+            .unwrap();
+        self.draw();
+    }
+
+    /// One key, its changes made and the frame drawn.
+    fn press_key(&mut self, key: KeyEvent) {
+        update::handle_key(&mut self.app, key);
+        update::clock_moved(&mut self.app);
+        if let Some(user) = &mut self.user {
+            user.apply(&mut self.app);
+        }
+        self.draw();
+    }
+
     fn press(&mut self, script: &str) -> &mut Self {
         for key in keys(script) {
-            update::handle_key(&mut self.app, key);
-            if let Some(user) = &mut self.user {
-                user.apply(&mut self.app);
-            }
-            self.draw();
+            self.press_key(key);
         }
         self
     }
@@ -855,4 +870,5 @@ fn the_category_browser_lists_categories_then_their_points() {
     assert!(screen.contains("LU7 Lieque"), "{screen}");
 }
 
+mod study;
 mod yours;
