@@ -260,6 +260,10 @@ pub struct App<'a> {
     pub clock_ms: i64,
     /// How study schedules cards (from the settings file).
     pub study_settings: crate::settings::StudySettings,
+    /// Whether the detail of a point shows its body map (`m`).
+    pub show_map: bool,
+    /// The body map, read on the first `m` (none if it could not be read).
+    pub body: std::cell::OnceCell<Option<crate::body::Body>>,
 }
 
 impl<'a> App<'a> {
@@ -306,6 +310,8 @@ impl<'a> App<'a> {
             quiz: None,
             clock_ms: 0,
             study_settings: crate::settings::StudySettings::default(),
+            show_map: false,
+            body: std::cell::OnceCell::new(),
         };
         app.refresh();
         app
@@ -464,6 +470,14 @@ impl<'a> App<'a> {
     /// The link under the cursor in the detail pane.
     pub fn current_link(&self) -> Option<&Link> {
         self.view.link.and_then(|l| self.links.get(l))
+    }
+
+    /// The shown point's code when the body map is on and the point has a place on it.
+    pub fn mapped_point(&self) -> Option<&str> {
+        let entry = self.shown().filter(|e| e.kind == Kind::Point)?;
+        let body = self.body.get()?.as_ref()?;
+        let code = self.catalogue.id(entry);
+        (self.show_map && body.positions_of(code).next().is_some()).then_some(code)
     }
 
     /// A title for the list pane.

@@ -30,6 +30,8 @@ pub struct Areas {
     pub detail: Option<Rect>,
     /// The preview pane, if shown.
     pub preview: Option<Rect>,
+    /// The body map of the shown point, at the top of the detail pane, if shown.
+    pub map: Option<Rect>,
     /// The key hints.
     pub footer: Rect,
 }
@@ -121,8 +123,25 @@ pub fn areas(area: Rect, app: &App<'_>) -> Areas {
         areas.detail = Some(detail);
         areas.preview = Some(preview);
     }
+    if app.mapped_point().is_some()
+        && let Some(detail) = areas.detail
+    {
+        // A tall pane shares itself with the text; a short one is all map.
+        if detail.height >= MAP_AND_TEXT {
+            let [map, text] =
+                Layout::vertical([Constraint::Percentage(55), Constraint::Min(1)]).areas(detail);
+            areas.map = Some(map);
+            areas.detail = Some(text);
+        } else {
+            areas.map = Some(detail);
+            areas.detail = None;
+        }
+    }
     areas
 }
+
+/// From this height, the detail pane shows the body map above the text rather than instead.
+pub const MAP_AND_TEXT: u16 = 20;
 
 /// The inside of a bordered pane.
 pub(crate) fn inner(pane: Rect) -> Rect {

@@ -133,6 +133,8 @@ pub enum Action {
     SetStage(u8),
     /// Clear every patient state.
     ClearPatient,
+    /// Show or hide the body map of the shown point.
+    ToggleMap,
     /// Open study: the deck chooser, the current list's deck first.
     OpenStudy,
     /// Review the deck the chooser has selected.

@@ -5,6 +5,7 @@ mod chooser;
 mod detail;
 mod help;
 mod list;
+mod map;
 mod note;
 mod patient;
 pub mod study;
@@ -48,6 +49,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>) {
     }
     if let Some(detail) = areas.detail {
         detail::draw(frame, detail, app);
+    }
+    if let Some(map) = areas.map {
+        map::draw(frame, map, app);
     }
     if let Some(preview) = areas.preview {
         detail::draw_preview(frame, preview, app);

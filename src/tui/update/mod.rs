@@ -258,6 +258,7 @@ pub fn update(app: &mut App<'_>, action: Action) {
             app.patient.clear();
             app.refresh_links();
         }
+        Action::ToggleMap => toggle_map(app),
         // Study's own actions, outside its modes.
         Action::OpenStudy
         | Action::StudyDeck
@@ -275,6 +276,19 @@ pub fn update(app: &mut App<'_>, action: Action) {
         | Action::EndQuiz
         | Action::ReplayWrong
         | Action::ReviewWrong => {}
+    }
+}
+
+/// Shows or hides the body map in the detail of a point; the map is read the first time.
+fn toggle_map(app: &mut App<'_>) {
+    let body = app.body.get_or_init(|| crate::body::Body::builtin().ok());
+    if body.is_none() {
+        app.notice = Some("the body map could not be read; `acuref check` says why".into());
+        return;
+    }
+    app.show_map = !app.show_map;
+    if app.show_map && app.mapped_point().is_none() {
+        app.notice = Some("the map shows a point: open one (it stays on until m again)".into());
     }
 }
 

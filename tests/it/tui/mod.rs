@@ -872,3 +872,38 @@ fn the_category_browser_lists_categories_then_their_points() {
 
 mod study;
 mod yours;
+
+#[test]
+fn m_shows_the_body_map_of_the_shown_point_and_a_followed_link_moves_the_mark() {
+    let mut s = Session::new(120, 40, Theme::dark());
+    s.press("st36<Esc>m");
+    let screen = s.screen();
+    assert!(screen.contains("ST36 on the map: leg_front"), "{screen}");
+    assert!(screen.contains("●ST36"), "the point is marked:\n{screen}");
+    assert!(
+        screen.contains("ST36 Zusanli"),
+        "the text stays below:\n{screen}"
+    );
+    insta::assert_snapshot!("map_st36_120x40", screen);
+    let mut s = Session::new(80, 24, Theme::dark());
+    s.press("sciatica<Esc>m");
+    assert!(
+        s.screen().contains("the map shows a point"),
+        "{}",
+        s.screen()
+    );
+    s.press("<Tab>");
+    s.down_to_link("GB34");
+    s.press("<Enter>");
+    let screen = s.screen();
+    assert!(screen.contains("GB34 on the map"), "{screen}");
+    assert!(screen.contains("●GB34"), "{screen}");
+    insta::assert_snapshot!("map_gb34_80x24", screen);
+    s.press("m");
+    assert!(!s.screen().contains("on the map"), "m hides it");
+    // At 40x12 the detail pane is all map, or says it is too small; nothing breaks.
+    let mut s = Session::new(40, 12, Theme::mono());
+    s.press("ling gu<Esc>m<Tab>");
+    let screen = s.screen();
+    assert!(screen.contains("TUNG-22.05 on the map"), "{screen}");
+}
