@@ -426,10 +426,8 @@ fn every_point_of_a_landed_channel_has_a_position() {
     );
 }
 
-/// Fails until every channel's positions file (and extra.toml) has landed: issue 15 is done
-/// when this passes. Run it with `cargo test --release --test it body -- --ignored`.
+/// Every point of the catalogue, channel and extra, has a position.
 #[test]
-#[ignore = "fails until every channel's positions land (issue 15); run with --ignored"]
 fn every_catalogue_point_has_a_position() {
     let mut missing = Vec::new();
     for group in channels().keys().cloned().chain(["extra".to_string()]) {
