@@ -23,6 +23,7 @@ fn map(c: &mut Criterion) {
             view: view.and_then(|v| body.view(v)),
             course: &channel,
             neighbours: 5,
+            group: &[],
         };
         for (name, marker) in [
             ("braille", Marker::Braille),

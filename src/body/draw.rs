@@ -77,6 +77,9 @@ pub struct MapRequest<'a> {
     pub course: &'a [String],
     /// How many neighbouring points to label at most (the nearest whose mark and label fit).
     pub neighbours: usize,
+    /// The points listed with it (a channel's, a region's): when given, the neighbours
+    /// labelled are these, nearest first; empty for none.
+    pub group: &'a [String],
 }
 
 /// What was drawn.
@@ -267,7 +270,15 @@ fn neighbours<'a>(
             found.push((d, p.code.as_str(), at));
         }
     }
-    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+    let outside = |code: &str| !request.group.iter().any(|g| g == code);
+    // With a group, only its points are labelled.
+    found.retain(|(_, code, _)| request.group.is_empty() || !outside(code));
+    found.sort_by(|a, b| {
+        outside(a.1)
+            .cmp(&outside(b.1))
+            .then(a.0.total_cmp(&b.0))
+            .then(a.1.cmp(b.1))
+    });
     let mut seen = HashSet::new();
     found
         .into_iter()

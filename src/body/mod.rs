@@ -203,6 +203,40 @@ impl Body {
         }
     }
 
+    /// The view that shows most of these points together, the first among them always: of
+    /// the frames that place the first, the one that places the most of the others, and in it
+    /// the smallest view that holds each of them placed there.
+    pub fn view_for_all(&self, codes: &[&str]) -> Option<&View> {
+        let first: Vec<usize> = self.positions_of(codes.first()?).map(|p| p.frame).collect();
+        let mut counts = vec![0usize; self.frames.len()];
+        for code in codes {
+            let mut frames: Vec<usize> = self.positions_of(code).map(|p| p.frame).collect();
+            frames.dedup();
+            for f in frames {
+                counts[f] += 1;
+            }
+        }
+        let (frame, _) = counts
+            .iter()
+            .enumerate()
+            .filter(|&(f, &n)| n > 0 && first.contains(&f))
+            .max_by_key(|&(f, &n)| (n, std::cmp::Reverse(f)))?;
+        let placed: Vec<&Position> = codes
+            .iter()
+            .flat_map(|code| self.positions_of(code))
+            .filter(|p| p.frame == frame)
+            .collect();
+        self.views
+            .iter()
+            .filter(|v| v.frame == frame)
+            .filter(|v| {
+                placed
+                    .iter()
+                    .all(|p| self.drawn_at(p).iter().any(|&q| v.contains(q)))
+            })
+            .min_by(|a, b| a.area().total_cmp(&b.area()))
+    }
+
     /// The views that show a position (either side of a bilateral point), smallest first.
     pub fn views_showing(&self, p: &Position) -> Vec<&View> {
         let places = self.drawn_at(p);

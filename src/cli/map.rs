@@ -71,6 +71,7 @@ pub(super) fn map(cx: &Context<'_>, args: &MapArgs<'_>, out: &mut impl Write) ->
         view,
         course: &channel,
         neighbours: if cols >= 60 { 5 } else { 3 },
+        group: &[],
     };
     let marker = if args.blocks {
         Marker::HalfBlock

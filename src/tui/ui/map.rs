@@ -8,7 +8,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
-use super::super::app::App;
+use super::super::app::{App, ListSource};
 use super::super::theme::Theme;
 use crate::body::course;
 use crate::body::draw::{MapRequest, MapStyle, MapWidget};
@@ -23,7 +23,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
         return;
     };
     let theme = &app.theme;
-    let view = body.best_view(code);
+    let c = app.catalogue;
+    // In a channel's, a region's or a category's list, its points are shown together.
+    let group: Vec<String> = match app.view.source {
+        ListSource::ChannelPoints(_)
+        | ListSource::RegionPoints(_)
+        | ListSource::CategoryPoints(_) => {
+            app.rows.iter().map(|h| c.id(h.entry).to_string()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let view = if group.is_empty() {
+        body.best_view(code)
+    } else {
+        let mut codes: Vec<&str> = vec![code];
+        codes.extend(group.iter().map(String::as_str));
+        body.view_for_all(&codes).or_else(|| body.best_view(code))
+    };
     let title = format!(
         " {code} on the map: {} (m hides) ",
         view.map_or("no view", |v| v.name.as_str())
@@ -48,7 +64,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>) {
             code,
             view,
             course: &channel,
-            neighbours: NEIGHBOURS,
+            neighbours: NEIGHBOURS.max(group.len()),
+            group: &group,
         },
         style,
     };

@@ -53,6 +53,7 @@ fn drawn(code: &str, view: Option<&str>, area: Rect, marker: Marker) -> Buffer {
             view: view.and_then(|v| body().view(v)),
             course: &channel,
             neighbours: 4,
+            group: &[],
         },
         style: MapStyle::plain(marker),
     }
@@ -107,6 +108,7 @@ fn a_bilateral_point_is_marked_on_both_sides() {
             view: small.view("back"),
             course: &channel,
             neighbours: 0,
+            group: &[],
         },
         &MapStyle::plain(Marker::Braille),
         area,

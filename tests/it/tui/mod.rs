@@ -907,3 +907,35 @@ fn m_shows_the_body_map_of_the_shown_point_and_a_followed_link_moves_the_mark() 
     let screen = s.screen();
     assert!(screen.contains("TUNG-22.05 on the map"), "{screen}");
 }
+
+#[test]
+fn in_a_regions_list_the_map_shows_its_points_together() {
+    let mut s = Session::new(120, 40, Theme::dark());
+    s.press("<Esc>r");
+    let hand = s
+        .app
+        .rows
+        .iter()
+        .position(|h| s.app.catalogue.id(h.entry) == "hand")
+        .expect("a hand region");
+    for _ in 0..hand {
+        s.press("j");
+    }
+    s.press("<Enter>m");
+    let screen = s.screen();
+    assert!(screen.contains("LU10 on the map: hand_palm"), "{screen}");
+    for shown in ["●LU10", "HT8", "PC8"] {
+        assert!(screen.contains(shown), "{shown}:\n{screen}");
+    }
+    assert!(
+        !screen.contains("·LU9"),
+        "only the region's points are labelled:\n{screen}"
+    );
+    // The next row is on the back of the hand: the map turns with it.
+    s.press("j");
+    assert!(
+        s.screen().contains("LI3 on the map: hand_back"),
+        "{}",
+        s.screen()
+    );
+}
