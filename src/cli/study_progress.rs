@@ -12,11 +12,10 @@ use super::user::failed;
 use super::{Context, Status, diagnostic, json};
 use crate::settings::Settings;
 use crate::store::{Review, Store};
-use crate::study::deck::channel_of;
 use crate::study::progress::state_of;
 use crate::study::queue::{queue, started_today};
 use crate::study::schedule::CardState;
-use crate::study::stats::stats as progress;
+use crate::study::stats::by_channel;
 use crate::study::{Card, all_cards, clock};
 
 /// What both commands read: the deck's cards, the progress kept, the time and the settings.
@@ -158,18 +157,7 @@ pub(super) fn stats(
         Ok(p) => p,
         Err(status) => return Ok(status),
     };
-    let groups: Vec<(&str, String)> = p
-        .dealt
-        .iter()
-        .map(|card| {
-            let group = channel_of(cx.c, card)
-                .map(|ch| cx.c.channels[ch].name.clone())
-                .unwrap_or_else(|| "other cards".to_string());
-            (card.id.as_str(), group)
-        })
-        .collect();
-    let deck: Vec<(&str, &str)> = groups.iter().map(|(c, g)| (*c, g.as_str())).collect();
-    let s = progress(&deck, &p.states, &p.reviews, p.now);
+    let s = by_channel(cx.c, p.dealt.iter().copied(), &p.states, &p.reviews, p.now);
     if as_json {
         let mastery: serde_json::Map<String, serde_json::Value> = s
             .mastery

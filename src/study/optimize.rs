@@ -198,7 +198,17 @@ mod tests {
         };
         assert_eq!(items, 360);
         assert_eq!(parameters.len(), fsrs::DEFAULT_PARAMETERS.len());
+        assert!(parameters.iter().all(|p| p.is_finite()));
+        assert_ne!(
+            parameters,
+            fsrs::DEFAULT_PARAMETERS,
+            "the optimiser ran on this log"
+        );
         assert!(before.log_loss.is_finite() && after.log_loss.is_finite());
-        assert_eq!(better, after.log_loss < before.log_loss);
+        // Fitted to a log this regular, the fit predicts it better than the defaults.
+        assert!(
+            better && after.log_loss < before.log_loss,
+            "{before:?} -> {after:?}"
+        );
     }
 }

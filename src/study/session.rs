@@ -7,17 +7,18 @@
 use std::collections::{HashMap, VecDeque};
 
 use super::cards::Card;
-use super::deck::channel_of;
 use super::progress::{Rated, record, state_of};
 use super::queue::{Queue, queue, started_today};
 use super::schedule::{CardState, Outcome, Phase, Rating, ScheduleError, Scheduler};
-use super::stats::{Stats, stats};
+use super::stats::{Stats, by_channel};
 use crate::catalogue::Catalogue;
 use crate::store::{Review, StoredCard};
 
 /// A sitting of study.
 pub struct Sitting {
     cards: Vec<Card>,
+    /// Each card's place in `cards`, by id.
+    at: HashMap<String, usize>,
     /// The deck's cards (indices into `cards`), in deck order.
     dealt: Vec<usize>,
     states: HashMap<String, CardState>,
@@ -51,12 +52,12 @@ impl Sitting {
         reviews: Vec<Review>,
         limits: Limits,
     ) -> Result<Sitting, ScheduleError> {
-        let at: HashMap<&str, usize> = cards
+        let at: HashMap<String, usize> = cards
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
+            .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        let dealt: Vec<usize> = dealt.iter().filter_map(|id| at.get(id).copied()).collect();
+        let dealt: Vec<usize> = dealt.iter().filter_map(|&id| at.get(id).copied()).collect();
         let states = kept
             .iter()
             .filter(|k| at.contains_key(k.card.as_str()))
@@ -66,6 +67,7 @@ impl Sitting {
             scheduler: Scheduler::fitted(limits.retention, &limits.parameters)?,
             new_per_day: limits.new_per_day,
             cards,
+            at,
             dealt,
             states,
             reviews,
@@ -97,7 +99,7 @@ impl Sitting {
 
     /// A card of the catalogue by its id.
     pub fn card(&self, id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.id == id)
+        self.at.get(id).map(|&i| &self.cards[i])
     }
 
     /// The scheduler's state of a card (new when it was never reviewed).
@@ -164,8 +166,9 @@ impl Sitting {
         self.states.insert(id.to_string(), rated.outcome.state);
         self.reviews.push(rated.review.clone());
         if let Some(list) = &mut self.listed
-            && let Some(at) = list.iter().position(|&i| self.cards[i].id == id)
-            && let Some(card) = list.remove(at)
+            && let Some(&card) = self.at.get(id)
+            && let Some(place) = list.iter().position(|&i| i == card)
+            && let Some(card) = list.remove(place)
             && rating == Rating::Again
         {
             list.push_back(card);
@@ -176,20 +179,8 @@ impl Sitting {
     /// The progress on the deck now, mastery by channel (cards of no channel grouped as
     /// "other cards").
     pub fn stats(&self, c: &Catalogue, now: i64) -> Stats {
-        let groups: Vec<(&str, String)> = self
-            .dealt()
-            .map(|card| (card.id.as_str(), group_of(c, card)))
-            .collect();
-        let deck: Vec<(&str, &str)> = groups.iter().map(|(c, g)| (*c, g.as_str())).collect();
-        stats(&deck, &self.states, &self.reviews, now)
+        by_channel(c, self.dealt(), &self.states, &self.reviews, now)
     }
-}
-
-/// The group a card's mastery counts in: its channel's name, or "other cards".
-pub fn group_of(c: &Catalogue, card: &Card) -> String {
-    channel_of(c, card)
-        .map(|ch| c.channels[ch].name.clone())
-        .unwrap_or_else(|| "other cards".to_string())
 }
 
 #[cfg(test)]

@@ -6,8 +6,11 @@ use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
+use super::cards::Card;
 use super::clock::day_of;
+use super::deck::channel_of;
 use super::schedule::{CardState, Phase};
+use crate::catalogue::Catalogue;
 use crate::store::Review;
 
 /// A card is mastered once FSRS expects it to be remembered this many days.
@@ -95,6 +98,27 @@ pub fn stats<K: Borrow<str> + Hash + Eq>(
         day -= 1;
     }
     out
+}
+
+/// The progress on a deck's cards, mastery grouped by channel (the channel's name; cards of
+/// no channel are "other cards").
+pub fn by_channel<'a, K: Borrow<str> + Hash + Eq>(
+    c: &Catalogue,
+    cards: impl Iterator<Item = &'a Card>,
+    states: &HashMap<K, CardState>,
+    reviews: &[Review],
+    now: i64,
+) -> Stats {
+    let groups: Vec<(&str, String)> = cards
+        .map(|card| {
+            let group = channel_of(c, card)
+                .map(|ch| c.channels[ch].name.clone())
+                .unwrap_or_else(|| "other cards".to_string());
+            (card.id.as_str(), group)
+        })
+        .collect();
+    let deck: Vec<(&str, &str)> = groups.iter().map(|(c, g)| (*c, g.as_str())).collect();
+    stats(&deck, states, reviews, now)
 }
 
 #[cfg(test)]
