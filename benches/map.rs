@@ -12,7 +12,7 @@ use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
 
 fn map(c: &mut Criterion) {
-    let catalogue = Catalogue::builtin().expect("the built-in catalogue is valid");
+    let catalogue = Catalogue::builtin();
     let body = Body::builtin().expect("the built-in body map is valid");
     let area = Rect::new(0, 0, 200, 50);
     let mut group = c.benchmark_group("map/200x50");

@@ -7,6 +7,7 @@
 //! [`study`] makes cards, decks, quizzes and the Anki export from the catalogue; [`editor`] runs the user's own editor on a text.
 
 pub mod body;
+pub mod builtin;
 pub mod catalogue;
 pub mod cli;
 mod cores;

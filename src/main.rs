@@ -8,7 +8,6 @@ use clap::Parser;
 
 use acuref::catalogue::CatalogueError;
 use acuref::cli::{self, Args, Status, ThemeArg};
-use acuref::search::SearchIndex;
 use acuref::tui::{self, theme::Theme, theme::ThemeName};
 
 fn main() -> ExitCode {
@@ -115,7 +114,7 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
             .trim_end_matches(':');
         Some(format!("{first} (details on exit)"))
     });
-    let index = SearchIndex::new(&loaded.catalogue);
+    let index = loaded.search_index();
     let result = tui::run(
         &loaded.catalogue,
         &index,
@@ -129,6 +128,7 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
         },
     );
     cli::warnings(&loaded.warnings);
+    cli::leave_to_exit(loaded.catalogue, index);
     if let Some(unkept) = result? {
         cli::warnings(&[unkept]);
     }

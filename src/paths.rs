@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use etcetera::BaseStrategy;
 
 use crate::catalogue::{Catalogue, CatalogueError, CatalogueFile, read_dir};
+use crate::search::SearchIndex;
 use crate::text::escape_controls;
 
 /// The directories a catalogue is read from.
@@ -178,6 +179,20 @@ pub struct Loaded {
     pub catalogue: Catalogue,
     /// One line each: files skipped, a user directory that could not be used.
     pub warnings: Vec<String>,
+    /// Whether the catalogue is the built-in one alone, whose index is built already.
+    builtin: bool,
+}
+
+impl Loaded {
+    /// The catalogue's search index: the built-in one's as the build made it, any other built
+    /// now.
+    pub fn search_index(&self) -> SearchIndex {
+        if self.builtin {
+            SearchIndex::builtin()
+        } else {
+            SearchIndex::new(&self.catalogue)
+        }
+    }
 }
 
 /// The base catalogue's files when `--data` or `ACUREF_DATA` names one (none: the built-in
@@ -201,8 +216,8 @@ fn load_layers(
 ) -> Result<Catalogue, CatalogueError> {
     match base {
         Some(files) => Catalogue::load(files, overlay),
-        None if overlay.is_empty() => Catalogue::builtin(),
-        None => Catalogue::load(&crate::catalogue::builtin_files(), overlay),
+        None if overlay.is_empty() => Ok(Catalogue::builtin()),
+        None => Catalogue::builtin().with_overlay(&crate::builtin::files(), overlay),
     }
 }
 
@@ -237,8 +252,8 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
         }
     }
     let load = |overlay: &[CatalogueFile]| load_layers(base.as_deref(), overlay);
-    let catalogue = match load(&overlay) {
-        Ok(c) => c,
+    let (catalogue, overlaid) = match load(&overlay) {
+        Ok(c) => (c, !overlay.is_empty()),
         Err(e) if !overlay.is_empty() => {
             let shown = paths
                 .user
@@ -249,11 +264,12 @@ pub fn load_catalogue(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
                 "your catalogue additions in {shown} were not used:\n{}(fix them, or {bypass})",
                 e.problem_lines()
             ));
-            load(&[])?
+            (load(&[])?, false)
         }
         Err(e) => return Err(e),
     };
     Ok(Loaded {
+        builtin: base.is_none() && !overlaid,
         catalogue,
         warnings,
     })
@@ -274,6 +290,7 @@ pub(crate) fn load_strict(paths: &DataPaths) -> Result<Loaded, CatalogueError> {
     };
     let catalogue = load_layers(base.as_deref(), &overlay)?;
     Ok(Loaded {
+        builtin: base.is_none() && overlay.is_empty(),
         catalogue,
         warnings,
     })

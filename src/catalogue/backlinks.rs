@@ -7,7 +7,7 @@ use super::cautions::{self, RuleRef};
 use super::{Catalogue, Citation, EntryRef, Kind, Ref};
 
 /// Links seen from their target. Each list is indexed by the target's position in its table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
 pub struct Backlinks {
     /// For each point: (condition, position in that condition's prescription).
     pub point_conditions: Vec<Vec<(usize, usize)>>,

@@ -17,7 +17,9 @@ use super::{Catalogue, EntryRef, Kind, Level, Method, Rule};
 const SOURCES_SHOWN: usize = 4;
 
 /// One rule of one contraindication, by position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize, serde::Serialize,
+)]
 pub struct RuleRef {
     /// The contraindication's position in its table.
     pub contraindication: usize,

@@ -36,7 +36,7 @@ pub(crate) fn code_key(text: &str) -> String {
 }
 
 /// How a code names a point.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub enum Reading {
     /// The point's own (WHO, or documented extra-point) code.
     Standard,

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::backlinks::Backlinks;
 use super::check::{IdSets, check_links, check_point_codes, check_rules, id_set};
-use super::parse::parse_layer;
+use super::parse::{Stage, Staged, parse_layer};
 use super::problem::{CatalogueError, Problem};
 use super::read::CatalogueFile;
 use super::*;
@@ -18,7 +18,46 @@ pub(super) fn load(
     // Kinds with an entry that failed to parse: links into them are not checked, since they
     // would only repeat the same problem.
     let mut failed = HashSet::new();
-    let mut stage = parse_layer(base, &mut problems, &mut failed);
+    let stage = parse_layer(base, &mut problems, &mut failed);
+    combine(stage, base, overlay, problems, failed)
+}
+
+pub(super) fn with_overlay(
+    base: Catalogue,
+    base_files: &[CatalogueFile],
+    overlay: &[CatalogueFile],
+) -> Result<Catalogue, CatalogueError> {
+    debug_assert!(base.files.iter().eq(base_files.iter().map(|f| &f.name)));
+    let stage = Stage {
+        regions: staged(base.regions),
+        channels: staged(base.channels),
+        points: staged(base.points),
+        conditions: staged(base.conditions),
+        techniques: staged(base.techniques),
+        contraindications: staged(base.contraindications),
+        categories: staged(base.categories),
+        red_flags: staged(base.red_flags),
+        sources: staged(base.sources),
+    };
+    combine(stage, base_files, overlay, Vec::new(), HashSet::new())
+}
+
+fn staged<T>(table: Table<T>) -> Staged<T> {
+    Staged {
+        items: table.items,
+        files: table.files,
+    }
+}
+
+/// The base layer's entries with the overlay parsed and merged onto them by id, checked as a
+/// whole, with the links computed.
+fn combine(
+    mut stage: Stage,
+    base: &[CatalogueFile],
+    overlay: &[CatalogueFile],
+    mut problems: Vec<Problem>,
+    mut failed: HashSet<Kind>,
+) -> Result<Catalogue, CatalogueError> {
     let top = parse_layer(overlay, &mut problems, &mut failed);
     let files: Vec<&CatalogueFile> = base.iter().chain(overlay).collect();
     let offset = base.len();
@@ -62,9 +101,14 @@ pub(super) fn load(
         return Err(sorted(problems));
     }
 
-    let channels = Table::new(stage.channels.items);
-    let mut points = stage.points.items;
-    points.sort_by_key(|p| {
+    let channels = table(stage.channels);
+    let mut points: Vec<(Point, usize)> = stage
+        .points
+        .items
+        .into_iter()
+        .zip(stage.points.files)
+        .collect();
+    points.sort_by_key(|(p, _)| {
         let channel = p
             .channel
             .as_ref()
@@ -72,21 +116,26 @@ pub(super) fn load(
             .unwrap_or(usize::MAX);
         (channel, p.number.unwrap_or(0))
     });
+    let (points, point_files) = points.into_iter().unzip();
     let mut catalogue = Catalogue {
-        regions: Table::new(stage.regions.items),
+        regions: table(stage.regions),
         channels,
-        points: Table::new(points),
-        conditions: Table::new(stage.conditions.items),
-        techniques: Table::new(stage.techniques.items),
-        contraindications: Table::new(stage.contraindications.items),
-        categories: Table::new(stage.categories.items),
-        red_flags: Table::new(stage.red_flags.items),
-        sources: Table::new(stage.sources.items),
+        points: Table::new(points, point_files),
+        conditions: table(stage.conditions),
+        techniques: table(stage.techniques),
+        contraindications: table(stage.contraindications),
+        categories: table(stage.categories),
+        red_flags: table(stage.red_flags),
+        sources: table(stage.sources),
         backlinks: Backlinks::default(),
         files: files.iter().map(|f| f.name.clone()).collect(),
     };
     catalogue.backlinks = Backlinks::compute(&catalogue);
     Ok(catalogue)
+}
+
+fn table<T: Entry>(staged: Staged<T>) -> Table<T> {
+    Table::new(staged.items, staged.files)
 }
 
 fn sorted(mut problems: Vec<Problem>) -> CatalogueError {

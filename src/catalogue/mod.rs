@@ -1,12 +1,10 @@
 //! The domain: the catalogue's entries, how they are loaded and checked, and the links
 //! between them. Nothing here knows about terminals.
 
-pub mod cautions;
-pub mod codes;
-mod embedded;
-pub use embedded::files as builtin_files;
 mod backlinks;
+pub mod cautions;
 mod check;
+pub mod codes;
 mod links;
 mod load;
 pub mod model;
@@ -18,6 +16,8 @@ pub mod text;
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 pub use backlinks::Backlinks;
 pub use links::{Link, Relation};
 pub use model::*;
@@ -26,7 +26,7 @@ pub use problem::{CatalogueError, Problem};
 pub use read::{BODY_DIR, CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
 
 /// The kinds of entry, in the order search results break ties.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Kind {
     /// An acupuncture point.
     Point,
@@ -117,7 +117,7 @@ fn and_list(words: &[&str]) -> String {
 }
 
 /// A reference to one entry of a loaded catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct EntryRef {
     /// Which table.
     pub kind: Kind,
@@ -139,17 +139,23 @@ pub trait Entry {
 #[derive(Debug)]
 pub struct Table<T> {
     items: Vec<T>,
+    /// For each entry, which of [`Catalogue::files`] wrote it.
+    files: Vec<usize>,
     index: HashMap<String, usize>,
 }
 
 impl<T: Entry> Table<T> {
-    fn new(items: Vec<T>) -> Self {
+    fn new(items: Vec<T>, files: Vec<usize>) -> Self {
         let index = items
             .iter()
             .enumerate()
             .map(|(i, item)| (item.id().to_string(), i))
             .collect();
-        Table { items, index }
+        Table {
+            items,
+            files,
+            index,
+        }
     }
 
     /// The entry with this exact id.
@@ -178,6 +184,20 @@ impl<T: Entry> Table<T> {
     }
 }
 
+/// The archive keeps the entries and their files; the index by id is rebuilt on reading.
+impl<T: Serialize> Serialize for Table<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.items, &self.files).serialize(serializer)
+    }
+}
+
+impl<'de, T: Entry + Deserialize<'de>> Deserialize<'de> for Table<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (items, files) = <(Vec<T>, Vec<usize>)>::deserialize(deserializer)?;
+        Ok(Table::new(items, files))
+    }
+}
+
 impl<T> std::ops::Index<usize> for Table<T> {
     type Output = T;
     fn index(&self, i: usize) -> &T {
@@ -186,7 +206,7 @@ impl<T> std::ops::Index<usize> for Table<T> {
 }
 
 /// A loaded, checked catalogue.
-#[derive(Debug)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct Catalogue {
     /// Body regions.
     pub regions: Table<Region>,
@@ -213,11 +233,6 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The catalogue compiled into the binary.
-    pub fn builtin() -> Result<Catalogue, CatalogueError> {
-        Catalogue::load(&embedded::files(), &[])
-    }
-
     /// A catalogue from base files, with overlay files adding entries or replacing entries of
     /// the same id.
     pub fn load(
@@ -225,6 +240,18 @@ impl Catalogue {
         overlay: &[CatalogueFile],
     ) -> Result<Catalogue, CatalogueError> {
         load::load(base, overlay)
+    }
+
+    /// This catalogue, read from `base` (the files named in [`Catalogue::files`]), with
+    /// overlay files adding entries or replacing entries of the same id: the same catalogue
+    /// [`Catalogue::load`] makes of `base` and `overlay`, but only the overlay is parsed. The
+    /// whole is checked again, as `load` checks it.
+    pub fn with_overlay(
+        self,
+        base: &[CatalogueFile],
+        overlay: &[CatalogueFile],
+    ) -> Result<Catalogue, CatalogueError> {
+        load::with_overlay(self, base, overlay)
     }
 
     /// The id of an entry.

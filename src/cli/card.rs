@@ -49,14 +49,12 @@ pub(crate) fn write_hit_line(
             None => String::new(),
         },
         Some(Reading::Other(system)) => format!("  ({system})"),
-        _ => {
-            let field = &index.fields(hit.entry)[hit.field];
-            if c.title(hit.entry).contains(&field.text) {
-                String::new()
-            } else {
-                format!("  ~ {}", snippet(&field.text, &index.positions(hit, query)))
+        _ => match index.field(hit) {
+            Some(field) if !c.title(hit.entry).contains(field.text) => {
+                format!("  ~ {}", snippet(field.text, &index.positions(hit, query)))
             }
-        }
+            _ => String::new(),
+        },
     };
     writeln!(
         out,

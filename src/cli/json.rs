@@ -82,14 +82,15 @@ fn add_safety(value: &mut Value, c: &Catalogue, e: EntryRef, patient: &Patient) 
 pub fn hits(c: &Catalogue, index: &SearchIndex, hits: &[Hit], patient: &Patient) -> Value {
     hits.iter()
         .map(|h| {
+            let field = index.field(h);
             let mut value = json!({
                 "kind": h.entry.kind.name(),
                 "id": c.id(h.entry),
                 "name": c.name(h.entry),
                 "title": c.title(h.entry),
                 "score": h.score,
-                "match": index.fields(h.entry)[h.field].kind.name(),
-                "matched": index.fields(h.entry)[h.field].text,
+                "match": field.map(|f| f.kind.name()),
+                "matched": field.map(|f| f.text),
                 "reading": reading_text(&h.reading),
             });
             add_safety(&mut value, c, h.entry, patient);

@@ -109,13 +109,10 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
         }
         _ => {
             let paths = DataPaths::from_env(args.data.clone(), args.home.clone());
-            let catalogue = match load_catalogue(&paths) {
-                Ok(loaded) => {
-                    warnings(&loaded.warnings);
-                    loaded.catalogue
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let loaded = load_catalogue(&paths)?;
+            warnings(&loaded.warnings);
+            let index = loaded.search_index();
+            let catalogue = loaded.catalogue;
             let patient = match Patient::parse(&catalogue, args.patient.as_deref().unwrap_or("")) {
                 Ok(p) => p,
                 Err(message) => {
@@ -123,7 +120,6 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                     return Ok(Status::Error);
                 }
             };
-            let index = SearchIndex::new(&catalogue);
             let context = Context {
                 c: &catalogue,
                 index: &index,
@@ -133,9 +129,18 @@ pub fn run(args: &Args, command: &Command) -> Result<Status> {
                 settings: paths.settings.as_deref(),
                 base: paths.base.as_deref(),
             };
-            run_query_command(&context, command, &mut out)
+            let status = run_query_command(&context, command, &mut out);
+            leave_to_exit(catalogue, index);
+            status
         }
     }
+}
+
+/// Leaves the catalogue and its index for the process's exit to reclaim: freeing them entry by
+/// entry takes longer than a whole lookup, and the process ends just after.
+pub fn leave_to_exit(catalogue: Catalogue, index: SearchIndex) {
+    std::mem::forget(catalogue);
+    std::mem::forget(index);
 }
 
 fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Status> {
@@ -148,6 +153,7 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Stat
         Ok(Loaded {
             catalogue: c,
             warnings: notes,
+            ..
         }) => {
             warnings(&notes);
             writeln!(out, "catalogue is clean: {} files", c.files.len())?;

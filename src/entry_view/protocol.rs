@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn a_protocol_lists_its_points_in_order_with_their_notes_and_cautions() {
-        let c = crate::catalogue::Catalogue::builtin().unwrap();
+        let c = crate::catalogue::Catalogue::builtin();
         let points = vec![
             ("GB30".to_string(), None),
             (

@@ -1,10 +1,12 @@
 //! What of each entry is searchable, and as what kind of field.
 
+use serde::{Deserialize, Serialize};
+
 use super::fold::fold;
 use crate::catalogue::{Catalogue, EntryRef, Kind};
 
 /// What part of an entry a field is; decides its weight (see the `score` module).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub enum FieldKind {
     /// A code or id.
     Code,
@@ -47,27 +49,34 @@ impl FieldKind {
 }
 
 /// One searchable text of an entry.
-#[derive(Debug)]
-pub struct Field {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field<'a> {
     /// What it is.
     pub kind: FieldKind,
     /// The text as displayed.
-    pub text: String,
+    pub text: &'a str,
+}
+
+/// A field as it is indexed: its kind, its text, and its text folded.
+pub(super) struct Indexed {
+    pub(super) kind: FieldKind,
+    pub(super) text: String,
+    pub(super) folded: String,
 }
 
 /// The searchable fields of an entry. A text that folds to one already indexed (the pinyin
 /// with tones, simplified hanzi equal to the traditional) is left out: it could only match
 /// where its twin does.
-pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<(Field, String)> {
+pub(super) fn doc_fields(c: &Catalogue, entry: EntryRef) -> Vec<Indexed> {
     use FieldKind::*;
-    let mut fields: Vec<(Field, String)> = Vec::new();
+    let mut fields: Vec<Indexed> = Vec::new();
     // Seen folded texts, so an entry with many fields is indexed in linear time.
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |kind: FieldKind, text: &str| {
         let folded = fold(text);
         if seen.insert(folded.clone()) {
             let text = text.to_string();
-            fields.push((Field { kind, text }, folded));
+            fields.push(Indexed { kind, text, folded });
         }
     };
     let i = entry.index;

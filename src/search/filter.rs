@@ -5,7 +5,7 @@ use super::fold::fold;
 
 /// What characters a field holds, as bit sets: enough to rule most fields out of a query
 /// without reading their text.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Deserialize, serde::Serialize)]
 pub(super) struct Filter {
     /// What the field is: names are matched fuzzily, other texts word by word.
     pub(super) kind: FieldKind,

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::codes::{Reading, code_key, point_code_keys};
 use crate::catalogue::{Catalogue, EntryRef, Kind};
@@ -40,12 +41,14 @@ use score::{
 use syntax::Syntax;
 
 /// The searchable texts of one entry.
-#[derive(Debug)]
+#[derive(Debug, Deserialize, Serialize)]
 struct Doc {
     entry: EntryRef,
-    fields: Vec<Field>,
-    /// Where this document's field filters start in [`SearchIndex::filters`].
+    /// Where this document's field filters (and shown texts) start in
+    /// [`SearchIndex::filters`] (and [`SearchIndex::shown`]).
     first_filter: usize,
+    /// How many fields it has.
+    fields: usize,
     /// The characters of all fields together: a query needing one missing here cannot match.
     chars: u64,
 }
@@ -66,7 +69,9 @@ pub struct Hit {
     pub by_note: bool,
 }
 
-/// The search index of a catalogue. Built once; queries never re-fold the catalogue.
+/// The search index of a catalogue. Built once; queries never re-fold the catalogue. The
+/// built-in catalogue's index is built by build.rs and read from the binary's archive.
+#[derive(Deserialize, Serialize)]
 pub struct SearchIndex {
     /// One document per entry, kind by kind in [`Kind::ALL`] order, as [`Catalogue::entries`].
     docs: Vec<Doc>,
@@ -75,9 +80,14 @@ pub struct SearchIndex {
     filters: Vec<Filter>,
     /// Every field's folded text (one character per displayed character), one after another.
     folded: String,
+    /// Every field's text as displayed, one after another, in `shown`'s order.
+    texts: String,
+    /// Where each field's displayed text lies in `texts`, in `filters`' order.
+    shown: Vec<(u32, u32)>,
     /// Where each kind's documents start in `docs`.
     starts: [usize; Kind::ALL.len()],
     codes: HashMap<String, Vec<(usize, Reading)>>,
+    #[serde(skip)]
     matcher: SkimMatcherV2,
 }
 
@@ -93,20 +103,24 @@ impl SearchIndex {
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
         let mut filters = Vec::new();
         let mut folded_texts = String::new();
+        let mut texts = String::new();
+        let mut shown = Vec::new();
         let docs: Vec<Doc> = catalogue
             .entries()
             .map(|entry| {
                 let first_filter = filters.len();
-                let mut fields = Vec::new();
-                for (field, folded) in doc_fields(catalogue, entry) {
+                let fields = doc_fields(catalogue, entry);
+                for field in &fields {
                     let start = folded_texts.len();
-                    folded_texts.push_str(&folded);
+                    folded_texts.push_str(&field.folded);
                     filters.push(Filter {
                         start: start as u32,
                         end: folded_texts.len() as u32,
-                        ..Filter::of(&folded, field.kind)
+                        ..Filter::of(&field.folded, field.kind)
                     });
-                    fields.push(field);
+                    let start = texts.len();
+                    texts.push_str(&field.text);
+                    shown.push((start as u32, texts.len() as u32));
                 }
                 Doc {
                     entry,
@@ -114,7 +128,7 @@ impl SearchIndex {
                         .iter()
                         .fold(0, |chars, f| chars | f.chars),
                     first_filter,
-                    fields,
+                    fields: fields.len(),
                 }
             })
             .collect();
@@ -140,6 +154,8 @@ impl SearchIndex {
             docs,
             filters,
             folded: folded_texts,
+            texts,
+            shown,
             starts,
             codes,
             matcher: SkimMatcherV2::default(),
@@ -147,8 +163,24 @@ impl SearchIndex {
     }
 
     /// The searchable fields of an entry, as indexed.
-    pub fn fields(&self, entry: EntryRef) -> &[Field] {
-        self.doc(entry).map_or(&[], |d| &d.fields)
+    pub fn fields(&self, entry: EntryRef) -> Vec<Field<'_>> {
+        self.doc(entry).map_or_else(Vec::new, |d| {
+            (0..d.fields).map(|i| self.field_of(d, i)).collect()
+        })
+    }
+
+    /// The field a hit matched, if its entry is indexed.
+    pub fn field(&self, hit: &Hit) -> Option<Field<'_>> {
+        let doc = self.doc(hit.entry)?;
+        (hit.field < doc.fields).then(|| self.field_of(doc, hit.field))
+    }
+
+    fn field_of(&self, doc: &Doc, i: usize) -> Field<'_> {
+        let (start, end) = self.shown[doc.first_filter + i];
+        Field {
+            kind: self.filters[doc.first_filter + i].kind,
+            text: &self.texts[start as usize..end as usize],
+        }
     }
 
     fn doc(&self, entry: EntryRef) -> Option<&Doc> {
@@ -204,10 +236,9 @@ impl SearchIndex {
             }) else {
                 continue;
             };
-            let field = doc
-                .fields
-                .iter()
-                .position(|f| f.kind == FieldKind::Alias && code_key(&f.text) == key)
+            let field = (0..doc.fields)
+                .map(|i| self.field_of(doc, i))
+                .position(|f| f.kind == FieldKind::Alias && code_key(f.text) == key)
                 .filter(|_| *reading != Reading::Standard)
                 .unwrap_or(0);
             hits.push(Hit {
@@ -258,7 +289,7 @@ impl SearchIndex {
     }
 
     fn filters_of(&self, doc: &Doc) -> &[Filter] {
-        &self.filters[doc.first_filter..doc.first_filter + doc.fields.len()]
+        &self.filters[doc.first_filter..doc.first_filter + doc.fields]
     }
 
     /// The folded text of the field a filter belongs to.

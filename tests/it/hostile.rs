@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use crate::common::{acuref, builtin, mini_file, mini_with};
-use acuref::catalogue::{Catalogue, CatalogueFile, Kind, builtin_files};
+use acuref::builtin::files as builtin_files;
+use acuref::catalogue::{Catalogue, CatalogueFile, Kind};
 use acuref::text::is_forbidden;
 use acuref::tui::app::App;
 use acuref::tui::theme::Theme;
@@ -70,7 +71,7 @@ proptest! {
             prop_assert!(rank(&pair[0]) <= rank(&pair[1]), "best first, sources after the rest");
         }
         for hit in hits.iter().take(50) {
-            let field = &index.fields(hit.entry)[hit.field];
+            let field = index.field(hit).expect("a hit's field is indexed");
             let length = field.text.chars().count();
             prop_assert!(index.positions(hit, &query).iter().all(|&p| p < length));
         }

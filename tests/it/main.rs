@@ -4,6 +4,7 @@
 mod common;
 
 mod body;
+mod builtin;
 mod catalogue_errors;
 mod catalogue_integrity;
 mod cautions;

@@ -106,7 +106,7 @@ fn a_newcomers_first_question_mark_opens_the_help() {
 
 #[test]
 fn a_user_finds_ling_gu_follows_a_link_goes_back_and_quits() {
-    let c = Catalogue::builtin().expect("loads");
+    let c = Catalogue::builtin();
     let ling_gu = EntryRef {
         kind: Kind::Point,
         index: c.points.position("TUNG-22.05").unwrap(),

@@ -19,13 +19,38 @@ pub use topology::{Channel, ChannelKind, Region};
 
 use std::ops::{Deref, Range};
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
 /// An id or a link to an id, with the byte range where the file wrote it.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(transparent)]
+///
+/// TOML and JSON see the id alone; the built-in catalogue's archive (a binary format, see
+/// `src/builtin.rs`) keeps its place too, so that a problem an overlay causes can still point
+/// into the built-in files.
+#[derive(Clone, Debug)]
 pub struct Ref(Spanned<String>);
+
+impl Serialize for Ref {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            self.as_str().serialize(serializer)
+        } else {
+            let span = self.span();
+            (self.as_str(), span.start, span.end).serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            Spanned::<String>::deserialize(deserializer).map(Ref)
+        } else {
+            let (id, start, end) = <(String, usize, usize)>::deserialize(deserializer)?;
+            Ok(Ref(Spanned::new(start..end, id)))
+        }
+    }
+}
 
 impl Ref {
     /// The id as written.

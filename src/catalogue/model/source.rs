@@ -174,6 +174,10 @@ impl Citation {
 
 impl<'de> Deserialize<'de> for Citation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (source, locator) = <(Ref, Option<String>)>::deserialize(deserializer)?;
+            return Ok(Citation { source, locator });
+        }
         let written = Spanned::<String>::deserialize(deserializer)?;
         let span = written.span();
         let text = written.into_inner();
@@ -196,6 +200,9 @@ impl<'de> Deserialize<'de> for Citation {
 
 impl Serialize for Citation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return (&self.source, &self.locator).serialize(serializer);
+        }
         #[derive(Serialize)]
         struct Shown<'a> {
             source: &'a str,

@@ -176,12 +176,12 @@ fn row(app: &App<'_>, hit: &Hit, width: usize, note: Option<&str>) -> ListItem<'
         }
         return ListItem::new(Line::from(spans));
     }
-    let matched_field = app.index.fields(hit.entry).get(hit.field);
+    let matched_field = app.index.field(hit);
     if let Some(field) = matched_field.filter(|_| !shown_match && !matched.is_empty()) {
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let room = width.saturating_sub(used + 2);
         if room > 4 {
-            let text = truncate(&field.text, room);
+            let text = truncate(field.text, room);
             spans.push(Span::styled("~ ", theme.dim));
             spans.extend(highlighted(&text, &matched, theme.dim, theme.matched));
         }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 fn app() -> App<'static> {
     static C: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
     let (c, i) = C.get_or_init(|| {
-        let c = Catalogue::builtin().expect("loads");
+        let c = Catalogue::builtin();
         let i = SearchIndex::new(&c);
         (c, i)
     });
