@@ -104,8 +104,8 @@ fn main() -> ExitCode {
         }
     };
     let index = search::SearchIndex::new(&catalogue);
-    let catalogue = postcard::to_stdvec(&catalogue).expect("the catalogue serializes");
-    std::fs::write(out.join("catalogue.postcard"), catalogue).expect("OUT_DIR is writable");
+    std::fs::write(out.join("catalogue.postcard"), catalogue.archive())
+        .expect("OUT_DIR is writable");
     let index = postcard::to_stdvec(&index).expect("the index serializes");
     std::fs::write(out.join("index.postcard"), index).expect("OUT_DIR is writable");
     ExitCode::SUCCESS

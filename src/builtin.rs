@@ -33,7 +33,7 @@ pub fn files() -> Vec<CatalogueFile> {
 impl Catalogue {
     /// The catalogue compiled into the binary, checked when it was built.
     pub fn builtin() -> Catalogue {
-        postcard::from_bytes(CATALOGUE).expect("build.rs wrote this archive with this code")
+        Catalogue::from_archive(CATALOGUE).expect("build.rs wrote this archive with this code")
     }
 }
 

@@ -18,7 +18,6 @@ pub fn course(c: &Catalogue, code: &str) -> Vec<String> {
     let mut points: Vec<_> = c
         .points
         .all()
-        .iter()
         .filter(|p| p.channel.as_ref() == Some(channel))
         .collect();
     points.sort_by_key(|p| p.number);
@@ -48,7 +47,6 @@ impl Body {
     pub fn unplaced<'a>(&self, c: &'a Catalogue) -> Vec<&'a str> {
         c.points
             .all()
-            .iter()
             .map(|p| p.code.as_str())
             .filter(|code| self.positions_of(code).next().is_none())
             .collect()

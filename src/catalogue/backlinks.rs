@@ -7,7 +7,7 @@ use super::cautions::{self, RuleRef};
 use super::{Catalogue, Citation, EntryRef, Kind, Ref};
 
 /// Links seen from their target. Each list is indexed by the target's position in its table.
-#[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 pub struct Backlinks {
     /// For each point: (condition, position in that condition's prescription).
     pub point_conditions: Vec<Vec<(usize, usize)>>,
@@ -17,6 +17,9 @@ pub struct Backlinks {
     pub point_techniques: Vec<Vec<usize>>,
     /// For each point: the vessels it is the confluent point of.
     pub point_vessels: Vec<Vec<usize>>,
+    /// For each point: the other points that an older numbering gives its code, as (point,
+    /// position in that point's other codes).
+    pub point_code_clashes: Vec<Vec<(usize, usize)>>,
     /// For each technique: the conditions that use it.
     pub technique_conditions: Vec<Vec<usize>>,
     /// For each technique: the caution rules that cover it.
@@ -46,6 +49,7 @@ impl Backlinks {
             point_rules: Vec::new(),
             point_techniques: vec![Vec::new(); c.points.len()],
             point_vessels: vec![Vec::new(); c.points.len()],
+            point_code_clashes: vec![Vec::new(); c.points.len()],
             technique_conditions: vec![Vec::new(); c.techniques.len()],
             technique_rules: Vec::new(),
             channel_points: vec![Vec::new(); c.channels.len()],
@@ -59,12 +63,17 @@ impl Backlinks {
         let point = |r: &Ref| c.points.position(r).expect("checked link");
         let technique = |r: &Ref| c.techniques.position(r).expect("checked link");
 
-        for (i, p) in c.points.all().iter().enumerate() {
+        for (i, p) in c.points.all().enumerate() {
             if let Some(ch) = &p.channel {
                 b.channel_points[c.channels.position(ch).expect("checked link")].push(i);
             }
             for r in &p.regions {
                 b.region_points[c.regions.position(r).expect("checked link")].push(i);
+            }
+            for (j, other) in p.other_codes.iter().enumerate() {
+                if let Some(q) = c.points.position(&other.code) {
+                    b.point_code_clashes[q].push((i, j));
+                }
             }
             for (j, pc) in p.categories.iter().enumerate() {
                 let at = c.categories.position(&pc.category).expect("checked link");
@@ -89,7 +98,7 @@ impl Backlinks {
                 },
             );
         }
-        for (i, ch) in c.channels.all().iter().enumerate() {
+        for (i, ch) in c.channels.all().enumerate() {
             if let Some(p) = &ch.confluent_point {
                 b.point_vessels[point(p)].push(i);
             }
@@ -106,7 +115,7 @@ impl Backlinks {
                 },
             );
         }
-        for (i, cond) in c.conditions.all().iter().enumerate() {
+        for (i, cond) in c.conditions.all().enumerate() {
             for (j, p) in cond.points.iter().enumerate() {
                 let list = &mut b.point_conditions[point(&p.point)];
                 if !list.iter().any(|&(k, _)| k == i) {
@@ -134,7 +143,7 @@ impl Backlinks {
                 },
             );
         }
-        for (i, t) in c.techniques.all().iter().enumerate() {
+        for (i, t) in c.techniques.all().enumerate() {
             for p in &t.points {
                 b.point_techniques[point(p)].push(i);
             }
@@ -148,7 +157,7 @@ impl Backlinks {
                 },
             );
         }
-        for (i, category) in c.categories.all().iter().enumerate() {
+        for (i, category) in c.categories.all().enumerate() {
             cite(
                 &mut b,
                 c,
@@ -159,7 +168,7 @@ impl Backlinks {
                 },
             );
         }
-        for (i, flag) in c.red_flags.all().iter().enumerate() {
+        for (i, flag) in c.red_flags.all().enumerate() {
             cite(
                 &mut b,
                 c,
@@ -171,7 +180,7 @@ impl Backlinks {
             );
         }
         (b.point_rules, b.technique_rules) = cautions::coverage(c);
-        for (i, ci) in c.contraindications.all().iter().enumerate() {
+        for (i, ci) in c.contraindications.all().enumerate() {
             let sources = ci
                 .sources
                 .iter()

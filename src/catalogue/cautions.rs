@@ -34,7 +34,7 @@ pub struct RuleRef {
 pub(crate) fn coverage(c: &Catalogue) -> (Vec<Vec<RuleRef>>, Vec<Vec<RuleRef>>) {
     let mut points = vec![Vec::new(); c.points.len()];
     let mut techniques = vec![Vec::new(); c.techniques.len()];
-    for (ci, contra) in c.contraindications.all().iter().enumerate() {
+    for (ci, contra) in c.contraindications.all().enumerate() {
         let named: HashSet<(usize, Method)> = contra
             .rules
             .iter()
@@ -90,7 +90,7 @@ fn covered_points(c: &Catalogue, rule: &Rule) -> Vec<usize> {
             covered[p] = true;
         }
     }
-    for (p, point) in c.points.all().iter().enumerate() {
+    for (p, point) in c.points.all().enumerate() {
         let in_region = point.regions.iter().any(|r| rule.regions.contains(r));
         let in_category = point
             .categories

@@ -51,7 +51,7 @@ pub enum Reading {
 /// same treatment, so the older `BL54` is also `ub54`.
 pub(crate) fn point_code_keys(catalogue: &Catalogue) -> Vec<(String, usize, Reading)> {
     let mut keys = Vec::new();
-    for (index, point) in catalogue.points.all().iter().enumerate() {
+    for (index, point) in catalogue.points.all().enumerate() {
         for key in spellings(catalogue, point.code.as_str()) {
             keys.push((key, index, Reading::Standard));
         }
@@ -73,7 +73,6 @@ fn spellings(catalogue: &Catalogue, code: &str) -> Vec<String> {
     if let Some(channel) = catalogue
         .channels
         .all()
-        .iter()
         .find(|c| c.id.to_ascii_lowercase() == prefix)
     {
         for alias in &channel.code_aliases {
@@ -97,7 +96,7 @@ impl Catalogue {
                 .collect()
         };
         let wanted = key(name);
-        self.channels.all().iter().position(|ch| {
+        self.channels.all().position(|ch| {
             key(&ch.id) == wanted
                 || key(&ch.name) == wanted
                 || ch.code_aliases.iter().any(|a| key(a) == wanted)

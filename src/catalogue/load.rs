@@ -42,11 +42,9 @@ pub(super) fn with_overlay(
     combine(stage, base_files, overlay, Vec::new(), HashSet::new())
 }
 
-fn staged<T>(table: Table<T>) -> Staged<T> {
-    Staged {
-        items: table.items,
-        files: table.files,
-    }
+fn staged<T: Entry + serde::de::DeserializeOwned>(table: Table<T>) -> Staged<T> {
+    let (items, files) = table.into_parts();
+    Staged { items, files }
 }
 
 /// The base layer's entries with the overlay parsed and merged onto them by id, checked as a
@@ -134,7 +132,7 @@ fn combine(
     Ok(catalogue)
 }
 
-fn table<T: Entry>(staged: Staged<T>) -> Table<T> {
+fn table<T: Entry + serde::de::DeserializeOwned>(staged: Staged<T>) -> Table<T> {
     Table::new(staged.items, staged.files)
 }
 

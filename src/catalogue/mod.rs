@@ -1,6 +1,7 @@
 //! The domain: the catalogue's entries, how they are loaded and checked, and the links
 //! between them. Nothing here knows about terminals.
 
+mod archive;
 mod backlinks;
 pub mod cautions;
 mod check;
@@ -12,9 +13,8 @@ mod parse;
 pub mod patient;
 pub(crate) mod problem;
 mod read;
+mod table;
 pub mod text;
-
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,7 @@ pub use model::*;
 pub(crate) use problem::line_column;
 pub use problem::{CatalogueError, Problem};
 pub use read::{BODY_DIR, CatalogueFile, DirFiles, MAX_DEPTH, MAX_FILE_BYTES, read_dir};
+pub use table::Table;
 
 /// The kinds of entry, in the order search results break ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
@@ -135,78 +136,8 @@ pub trait Entry {
     fn links(&self) -> Vec<(Kind, &Ref)>;
 }
 
-/// The entries of one kind, in catalogue order, with an index by id.
-#[derive(Debug)]
-pub struct Table<T> {
-    items: Vec<T>,
-    /// For each entry, which of [`Catalogue::files`] wrote it.
-    files: Vec<usize>,
-    index: HashMap<String, usize>,
-}
-
-impl<T: Entry> Table<T> {
-    fn new(items: Vec<T>, files: Vec<usize>) -> Self {
-        let index = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.id().to_string(), i))
-            .collect();
-        Table {
-            items,
-            files,
-            index,
-        }
-    }
-
-    /// The entry with this exact id.
-    pub fn get(&self, id: &str) -> Option<&T> {
-        self.position(id).map(|i| &self.items[i])
-    }
-
-    /// The position of the entry with this exact id.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
-    }
-
-    /// Every entry, in catalogue order.
-    pub fn all(&self) -> &[T] {
-        &self.items
-    }
-
-    /// The number of entries.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-}
-
-/// The archive keeps the entries and their files; the index by id is rebuilt on reading.
-impl<T: Serialize> Serialize for Table<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&self.items, &self.files).serialize(serializer)
-    }
-}
-
-impl<'de, T: Entry + Deserialize<'de>> Deserialize<'de> for Table<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (items, files) = <(Vec<T>, Vec<usize>)>::deserialize(deserializer)?;
-        Ok(Table::new(items, files))
-    }
-}
-
-impl<T> std::ops::Index<usize> for Table<T> {
-    type Output = T;
-    fn index(&self, i: usize) -> &T {
-        &self.items[i]
-    }
-}
-
 /// A loaded, checked catalogue.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug)]
 pub struct Catalogue {
     /// Body regions.
     pub regions: Table<Region>,

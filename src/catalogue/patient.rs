@@ -127,7 +127,6 @@ pub fn patient_contraindications(
 ) -> impl Iterator<Item = (usize, &Contraindication)> {
     c.contraindications
         .all()
-        .iter()
         .enumerate()
         .filter(|(_, x)| x.patient.is_some())
 }

@@ -160,12 +160,7 @@ fn check(args: &Args, dir: Option<PathBuf>, out: &mut impl Write) -> Result<Stat
             for kind in Kind::ALL {
                 writeln!(out, "  {:<18} {}", kind.plural(), c.count(kind))?;
             }
-            let channel_points = c
-                .points
-                .all()
-                .iter()
-                .filter(|p| p.channel.is_some())
-                .count();
+            let channel_points = c.points.all().filter(|p| p.channel.is_some()).count();
             writeln!(
                 out,
                 "  ({channel_points} channel points, {} extra points)",

@@ -187,24 +187,19 @@ pub fn entry_view(c: &Catalogue, entry: EntryRef, patient: &Patient) -> EntryVie
                 ));
             }
             // Another point that an older numbering gives this point's code.
-            for (q, other) in c.points.all().iter().enumerate() {
-                for code in other
-                    .other_codes
-                    .iter()
-                    .filter(|o| o.code == p.code.as_str())
-                {
-                    let named = c.title(EntryRef {
-                        kind: Kind::Point,
-                        index: q,
-                    });
-                    view.fields.push((
-                        "Code clash",
-                        format!(
-                            "in the {}, {} means {named}, not this point",
-                            code.system, code.code
-                        ),
-                    ));
-                }
+            for &(q, j) in &c.backlinks.point_code_clashes[entry.index] {
+                let code = &c.points[q].other_codes[j];
+                let named = c.title(EntryRef {
+                    kind: Kind::Point,
+                    index: q,
+                });
+                view.fields.push((
+                    "Code clash",
+                    format!(
+                        "in the {}, {} means {named}, not this point",
+                        code.system, code.code
+                    ),
+                ));
             }
             view.fields.push(("Location", p.location.clone()));
             // Angle and depth on lines of their own: an angle text may name its own depth.

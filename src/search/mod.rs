@@ -6,6 +6,7 @@
 //! descriptions. Text is folded (case, tone marks) one character for one character, so match
 //! positions index the displayed text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -79,9 +80,12 @@ pub struct SearchIndex {
     /// and in one run, so that a query reads little memory, in order.
     filters: Vec<Filter>,
     /// Every field's folded text (one character per displayed character), one after another.
-    folded: String,
+    /// The built-in index's texts stay in the binary's archive.
+    #[serde(borrow)]
+    folded: Cow<'static, str>,
     /// Every field's text as displayed, one after another, in `shown`'s order.
-    texts: String,
+    #[serde(borrow)]
+    texts: Cow<'static, str>,
     /// Where each field's displayed text lies in `texts`, in `filters`' order.
     shown: Vec<(u32, u32)>,
     /// Where each kind's documents start in `docs`.
@@ -153,8 +157,8 @@ impl SearchIndex {
         SearchIndex {
             docs,
             filters,
-            folded: folded_texts,
-            texts,
+            folded: Cow::Owned(folded_texts),
+            texts: Cow::Owned(texts),
             shown,
             starts,
             codes,

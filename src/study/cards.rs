@@ -12,7 +12,7 @@ mod point;
 use crate::catalogue::cautions::{Patient, PatientStateRef, RuleRef, patient_contraindications};
 use std::sync::Arc;
 
-use crate::catalogue::{Catalogue, EntryRef, Kind, Level};
+use crate::catalogue::{Catalogue, EntryRef, Kind, Level, Point};
 
 /// What a card asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -174,7 +174,6 @@ impl<'c> Maker<'c> {
         let phrases = c
             .points
             .all()
-            .iter()
             .map(|p| {
                 p.categories
                     .iter()
@@ -182,11 +181,11 @@ impl<'c> Maker<'c> {
                     .collect()
             })
             .collect();
-        let points = c.points.all();
-        let same_names = shared(points, |p| {
+        let points: Vec<&Point> = c.points.all().collect();
+        let same_names = shared(&points, |p| {
             (p.pinyin.as_str(), p.hanzi.as_str(), p.english.as_str())
         });
-        let same_location = shared(points, |p| p.location.as_str());
+        let same_location = shared(&points, |p| p.location.as_str());
         Maker {
             c,
             type_tags: CardType::ALL

@@ -98,7 +98,6 @@ fn distractors(c: &Catalogue, card: &Card, rng: &mut Rng) -> Vec<EntryRef> {
     let mut pool: Vec<(usize, usize)> = c
         .points
         .all()
-        .iter()
         .enumerate()
         .filter(|&(i, _)| i != answer.index)
         .map(|(i, q)| (i, closeness(p, q)))

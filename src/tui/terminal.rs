@@ -36,7 +36,13 @@ static REDRAW: AtomicBool = AtomicBool::new(false);
 static LENT: AtomicBool = AtomicBool::new(false);
 
 /// The terminal while acuref holds it.
-pub type Screen = Terminal<CrosstermBackend<std::io::Stdout>>;
+///
+/// A frame is gathered in a buffer and written at once (ratatui flushes after each frame):
+/// the standard output alone would write it a kilobyte at a time.
+pub type Screen = Terminal<CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Room for a whole frame of a large terminal.
+const FRAME_BUFFER_BYTES: usize = 256 * 1024;
 
 /// The area drawn for a terminal of this size.
 pub(crate) fn drawn_area(width: u16, height: u16) -> Rect {
@@ -64,7 +70,10 @@ pub fn take(mouse: bool) -> Result<(Screen, Keys)> {
     handle_signals().context("cannot watch for signals")?;
     let (width, height) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let screen = Terminal::with_options(
-        CrosstermBackend::new(stdout()),
+        CrosstermBackend::new(std::io::BufWriter::with_capacity(
+            FRAME_BUFFER_BYTES,
+            stdout(),
+        )),
         TerminalOptions {
             viewport: Viewport::Fixed(drawn_area(width, height)),
         },

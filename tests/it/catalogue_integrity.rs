@@ -42,12 +42,7 @@ fn every_channel_has_its_who_point_count_numbered_without_gaps() {
         total += count as usize;
     }
     assert_eq!(total, 361);
-    let channel_points = c
-        .points
-        .all()
-        .iter()
-        .filter(|p| p.channel.is_some())
-        .count();
+    let channel_points = c.points.all().filter(|p| p.channel.is_some()).count();
     assert_eq!(
         channel_points, 361,
         "no channel point outside the 14 channels"
@@ -161,11 +156,7 @@ fn key_extra_points_are_their_own_entries() {
         "Yintang is findable as GV29"
     );
     assert_eq!(
-        c.points
-            .all()
-            .iter()
-            .filter(|p| p.pinyin == "Yintang")
-            .count(),
+        c.points.all().filter(|p| p.pinyin == "Yintang").count(),
         1,
         "recorded once"
     );

@@ -27,9 +27,9 @@ fn range(channel: &str, a: u16, b: u16) -> Vec<String> {
 #[test]
 fn every_point_a_rule_covers_shows_that_rule_on_its_card() {
     let c = c();
-    for (ci, contra) in c.contraindications.all().iter().enumerate() {
+    for (ci, contra) in c.contraindications.all().enumerate() {
         for (ri, rule) in contra.rules.iter().enumerate() {
-            for (p, pt) in c.points.all().iter().enumerate() {
+            for (p, pt) in c.points.all().enumerate() {
                 let in_region = pt.regions.iter().any(|r| rule.regions.contains(r));
                 let named = rule.points.iter().any(|id| id.as_str() == pt.code.as_str());
                 if !(in_region || named) {
@@ -256,7 +256,7 @@ fn the_reviewed_point_facts() {
 #[test]
 fn caution_text_reads_as_sentences_with_named_sources() {
     let c = c();
-    for (i, contra) in c.contraindications.all().iter().enumerate() {
+    for (i, contra) in c.contraindications.all().enumerate() {
         for rule in 0..contra.rules.len() {
             let text = c.rule_text(acuref::catalogue::cautions::RuleRef {
                 contraindication: i,
@@ -304,7 +304,7 @@ fn patient_states_come_from_the_catalogue_with_stages() {
 #[test]
 fn searching_a_contraindication_by_name_finds_every_point_it_covers() {
     let (c, index) = builtin();
-    for (ci, contra) in c.contraindications.all().iter().enumerate() {
+    for (ci, contra) in c.contraindications.all().enumerate() {
         let found: Vec<EntryRef> = index
             .search(&contra.name, Some(Kind::Point))
             .iter()

@@ -17,7 +17,6 @@ pub(super) fn category_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
     let linking: HashSet<&str> = c
         .points
         .all()
-        .iter()
         .flat_map(|p| &p.categories)
         .filter(|pc| pc.channels.len() > 1)
         .map(|pc| pc.category.as_str())
@@ -27,7 +26,7 @@ pub(super) fn category_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
     // Each question -> its first point, where that point holds the category, and whether
     // another point holds it too.
     let mut asked: BTreeMap<Asked<'_>, (usize, usize, bool)> = BTreeMap::new();
-    for (index, p) in c.points.all().iter().enumerate() {
+    for (index, p) in c.points.all().enumerate() {
         for (at, pc) in p.categories.iter().enumerate() {
             if linking.contains(pc.category.as_str()) {
                 continue;
@@ -92,7 +91,7 @@ pub(super) fn category_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
 /// role and why, in the catalogue's order.
 pub(super) fn condition_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
     let c = m.c;
-    for (index, condition) in c.conditions.all().iter().enumerate() {
+    for (index, condition) in c.conditions.all().enumerate() {
         let entry = EntryRef {
             kind: Kind::Condition,
             index,
@@ -131,7 +130,7 @@ pub(super) fn condition_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
 /// state whose rules cover it.
 pub(super) fn technique_cards(m: &Maker<'_>, cards: &mut Vec<Card>) {
     let c = m.c;
-    for (index, technique) in c.techniques.all().iter().enumerate() {
+    for (index, technique) in c.techniques.all().enumerate() {
         let entry = EntryRef {
             kind: Kind::Technique,
             index,

@@ -149,7 +149,7 @@ fn answers_are_whole_catalogue_text() {
         assert!(card.has_tag(&type_tag), "{}", card.id);
         assert!(card.tags.iter().all(|t| !t.contains(char::is_whitespace)));
     }
-    for (index, p) in c.points.all().iter().enumerate() {
+    for (index, p) in c.points.all().enumerate() {
         let location = card(&format!("{}:location", p.code.as_str()));
         assert_eq!(location.answer, p.location);
         let needling = card(&format!("{}:needling", p.code.as_str()));

@@ -395,7 +395,6 @@ fn unplaced_in(group: &str) -> Vec<String> {
         .0
         .points
         .all()
-        .iter()
         .filter(|p| match &p.channel {
             Some(ch) => ch.as_str() == group,
             None => group == "extra",
