@@ -98,7 +98,7 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(problems) => {
             eprintln!(
-                "the built-in catalogue in data/ has problems (`acuref check --dir data` gives the same)\n{problems}"
+                "the built-in catalogue in data/ has problems (`acuref check data` gives the same)\n{problems}"
             );
             return ExitCode::FAILURE;
         }
