@@ -88,7 +88,21 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
         return Ok(Status::Error);
     }
     let paths = acuref::paths::DataPaths::from_env(args.data.clone(), args.home.clone());
-    let mut loaded = acuref::paths::load_catalogue(&paths)?;
+    // The keymap (the user's, or the built-in one) is read on the other core while the
+    // catalogue and its index load: the first frame's key hints need it.
+    let (loaded, keymap_warning) = std::thread::scope(|scope| {
+        let keymap = scope.spawn(|| {
+            let warning = install_keymap(&paths);
+            acuref::tui::keymap::prepare();
+            warning
+        });
+        let loaded = acuref::paths::load_catalogue(&paths).map(|loaded| {
+            let index = loaded.search_index();
+            (loaded, index)
+        });
+        (loaded, keymap.join().unwrap_or_default())
+    });
+    let (mut loaded, index) = loaded?;
     // A deck that cannot be read is said before the screen opens.
     if let tui::Start::Study(Some(spec)) = &start
         && let Err(e) = acuref::study::Deck::parse(&loaded.catalogue, spec)
@@ -96,7 +110,7 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
         cli::diagnostic(&e.to_string());
         return Ok(Status::Error);
     }
-    loaded.warnings.extend(install_keymap(&paths));
+    loaded.warnings.extend(keymap_warning);
     // The first warning stays in the footer until a key is pressed; all are printed on exit,
     // on the normal screen, where they can be read and copied.
     let notice = loaded.warnings.first().map(|w| {
@@ -114,7 +128,6 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
             .trim_end_matches(':');
         Some(format!("{first} (details on exit)"))
     });
-    let index = loaded.search_index();
     let result = tui::run(
         &loaded.catalogue,
         &index,

@@ -283,6 +283,12 @@ pub fn install(keymap: Keymap) -> bool {
     KEYMAP.set(keymap).is_ok()
 }
 
+/// Puts the keymap in force now (the built-in one unless [`install`] set another), so that
+/// the first frame does not wait for it to be read.
+pub fn prepare() {
+    current();
+}
+
 fn current() -> &'static Keymap {
     KEYMAP.get_or_init(Keymap::builtin)
 }
