@@ -11,7 +11,8 @@ same machine:
   - the interactive reference from exec to its first frame drawn, in a pseudo-terminal of
     100x30: the time until the frame's last line (the key hints) has been written.
 Each figure is the median of the runs, printed beside its target. The user's files are kept
-out of the way (a new, empty ACUREF_HOME), so the built-in catalogue is what is measured.
+out of the way (a new, empty home for acuref's files), so the built-in catalogue is what is
+measured.
 """
 
 import argparse
@@ -99,7 +100,8 @@ def main():
         sys.exit("grep is needed for the comparison")
     binary = build()
     home = tempfile.mkdtemp(prefix="acuref-startup-")
-    env = dict(os.environ, ACUREF_HOME=home, TERM="xterm-256color")
+    env = dict(os.environ, ACUREF_HOME=home, ACUREF_USER_DIR="", XDG_CONFIG_HOME=home,
+               XDG_DATA_HOME=home, TERM="xterm-256color")
     env.pop("ACUREF_DATA", None)
     commands = {
         "show": [binary, "show", "BL23"],
