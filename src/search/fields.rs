@@ -28,6 +28,18 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// Every kind, in declaration order (an archive writes a kind as its position here).
+    pub const ALL: [FieldKind; 8] = [
+        FieldKind::Code,
+        FieldKind::Name,
+        FieldKind::Alias,
+        FieldKind::Category,
+        FieldKind::Indication,
+        FieldKind::Action,
+        FieldKind::Caution,
+        FieldKind::Description,
+    ];
+
     /// The name JSON output gives the kind of field a query matched.
     pub fn name(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ use super::fold::fold;
 
 /// What characters a field holds, as bit sets: enough to rule most fields out of a query
 /// without reading their text.
-#[derive(Clone, Copy, Debug, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Filter {
     /// What the field is: names are matched fuzzily, other texts word by word.
     pub(super) kind: FieldKind,
@@ -36,6 +36,47 @@ impl Filter {
         }
         filter
     }
+
+    /// The bytes an archive keeps of the filter: [`Filter::BYTES`] of them.
+    fn to_bytes(self) -> [u8; Filter::BYTES] {
+        let mut bytes = [0; Filter::BYTES];
+        bytes[0] = FieldKind::ALL
+            .iter()
+            .position(|&k| k == self.kind)
+            .unwrap_or(0) as u8;
+        bytes[1..5].copy_from_slice(&self.start.to_le_bytes());
+        bytes[5..9].copy_from_slice(&self.end.to_le_bytes());
+        bytes[9..17].copy_from_slice(&self.chars.to_le_bytes());
+        bytes[17..25].copy_from_slice(&self.initials.to_le_bytes());
+        bytes
+    }
+
+    /// The filter these bytes (from [`Filter::to_bytes`]) keep.
+    fn from_bytes(bytes: &[u8]) -> Option<Filter> {
+        let u32_at = |at: usize| {
+            bytes
+                .get(at..at + 4)?
+                .try_into()
+                .ok()
+                .map(u32::from_le_bytes)
+        };
+        let u64_at = |at: usize| {
+            bytes
+                .get(at..at + 8)?
+                .try_into()
+                .ok()
+                .map(u64::from_le_bytes)
+        };
+        Some(Filter {
+            kind: *FieldKind::ALL.get(usize::from(*bytes.first()?))?,
+            start: u32_at(1)?,
+            end: u32_at(5)?,
+            chars: u64_at(9)?,
+            initials: u64_at(17)?,
+        })
+    }
+
+    const BYTES: usize = 25;
 
     /// Whether a field with this filter could hold a text with the `wanted` one.
     pub(super) fn admits(self, wanted: Filter) -> bool {
@@ -109,4 +150,33 @@ pub(super) fn is_subsequence(text: &str, pattern: &str) -> bool {
         }
     }
     wanted.peek().is_none()
+}
+
+/// The archive keeps every filter as [`Filter::BYTES`] little-endian bytes, one after another,
+/// in one byte string: read back by slicing, with no decoding field by field.
+pub(super) mod as_bytes {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Filter;
+
+    pub(in crate::search) fn serialize<S: Serializer>(
+        filters: &[Filter],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = filters.iter().flat_map(|f| f.to_bytes()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub(in crate::search) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Filter>, D::Error> {
+        let bytes = <&[u8]>::deserialize(deserializer)?;
+        bytes
+            .chunks(Filter::BYTES)
+            .map(|chunk| {
+                Filter::from_bytes(chunk)
+                    .ok_or_else(|| serde::de::Error::custom("a filter of the archive is cut short"))
+            })
+            .collect()
+    }
 }

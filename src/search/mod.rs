@@ -78,6 +78,7 @@ pub struct SearchIndex {
     docs: Vec<Doc>,
     /// Every field's filter, document by document, field by field: kept apart from the texts
     /// and in one run, so that a query reads little memory, in order.
+    #[serde(with = "filter::as_bytes")]
     filters: Vec<Filter>,
     /// Every field's folded text (one character per displayed character), one after another.
     /// The built-in index's texts stay in the binary's archive.
