@@ -100,7 +100,10 @@ fn interactive(args: &Args, start: tui::Start) -> anyhow::Result<Status> {
             let index = loaded.search_index();
             (loaded, index)
         });
-        (loaded, keymap.join().unwrap_or_default())
+        let warning = keymap
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, warning)
     });
     let (mut loaded, index) = loaded?;
     // A deck that cannot be read is said before the screen opens.

@@ -23,7 +23,8 @@ fuzz_target!(|data: &[u8]| {
     let hits = index.search(&query, None);
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     for hit in hits.iter().take(20) {
-        let length = index.fields(hit.entry)[hit.field].text.chars().count();
+        let field = index.field(hit).expect("a hit's field is indexed");
+        let length = field.text.chars().count();
         assert!(index.positions(hit, &query).iter().all(|&p| p < length));
     }
 });

@@ -47,16 +47,11 @@ fn layout<T: Entry + Serialize + DeserializeOwned>(table: &Table<T>) -> TableLay
 }
 
 fn table<T: Entry + DeserializeOwned>(layout: TableLayout<'static>) -> Table<T> {
-    let bytes = match layout.entries {
-        Cow::Borrowed(bytes) => bytes,
-        // Only a reader that copies would give these; postcard borrows from the archive.
-        Cow::Owned(bytes) => Box::leak(bytes.into_boxed_slice()),
-    };
     Table::archived(
         layout.ids.into_iter().map(Cow::Borrowed).collect(),
         layout.files,
         Archived {
-            bytes,
+            bytes: layout.entries,
             ends: layout.ends,
         },
     )

@@ -24,8 +24,8 @@ pub struct Table<T> {
 /// The entries of a table as the archive holds them, one after another, each encoded alone.
 #[derive(Debug)]
 pub(super) struct Archived {
-    /// The encoded entries.
-    pub(super) bytes: &'static [u8],
+    /// The encoded entries: borrowed from the binary's archive.
+    pub(super) bytes: Cow<'static, [u8]>,
     /// Where each entry ends in `bytes` (it starts where the one before ends).
     pub(super) ends: Vec<usize>,
 }

@@ -5,7 +5,7 @@ use super::fold::fold;
 
 /// What characters a field holds, as bit sets: enough to rule most fields out of a query
 /// without reading their text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Filter {
     /// What the field is: names are matched fuzzily, other texts word by word.
     pub(super) kind: FieldKind,

@@ -168,10 +168,9 @@ impl SearchIndex {
     }
 
     /// The searchable fields of an entry, as indexed.
-    pub fn fields(&self, entry: EntryRef) -> Vec<Field<'_>> {
-        self.doc(entry).map_or_else(Vec::new, |d| {
-            (0..d.fields).map(|i| self.field_of(d, i)).collect()
-        })
+    pub fn fields(&self, entry: EntryRef) -> impl Iterator<Item = Field<'_>> + Clone {
+        let doc = self.doc(entry);
+        (0..doc.map_or(0, |d| d.fields)).filter_map(move |i| Some(self.field_of(doc?, i)))
     }
 
     /// The field a hit matched, if its entry is indexed.
@@ -241,8 +240,8 @@ impl SearchIndex {
             }) else {
                 continue;
             };
-            let field = (0..doc.fields)
-                .map(|i| self.field_of(doc, i))
+            let field = self
+                .fields(doc.entry)
                 .position(|f| f.kind == FieldKind::Alias && code_key(f.text) == key)
                 .filter(|_| *reading != Reading::Standard)
                 .unwrap_or(0);

@@ -22,7 +22,7 @@ pub(crate) fn kind_badge(kind: Kind) -> String {
 fn row_parts(app: &App<'_>, entry: EntryRef) -> Vec<(String, Option<usize>)> {
     let c = app.catalogue;
     let fields = app.index.fields(entry);
-    let field_of = |text: &str| fields.iter().position(|f| f.text == text);
+    let field_of = |text: &str| fields.clone().position(|f| f.text == text);
     let part = |text: &str| (text.to_string(), field_of(text));
     match entry.kind {
         Kind::Point => {
